@@ -1,0 +1,18 @@
+"""Marsad's data model (GUIDE §2), one module per part of the story."""
+
+from .articles import Article, Source
+from .entities import Alias, Entity, Position
+from .meetings import Evidence, Meeting, Participation
+from .mentions import Mention
+
+__all__ = [
+    "Alias",
+    "Article",
+    "Entity",
+    "Evidence",
+    "Meeting",
+    "Mention",
+    "Participation",
+    "Position",
+    "Source",
+]

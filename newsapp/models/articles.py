@@ -1,0 +1,96 @@
+"""Where articles come from and the articles themselves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Source(models.Model):
+    name = models.CharField("الاسم", max_length=200, unique=True)
+    url = models.URLField("الموقع", max_length=500, blank=True)
+    country = models.ForeignKey(
+        "newsapp.Entity",
+        verbose_name="البلد",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to={"kind": "country"},
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "مصدر"
+        verbose_name_plural = "المصادر"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ArticleQuerySet(models.QuerySet):
+    def latest_first(self) -> ArticleQuerySet:
+        return self.order_by(models.F("published_on").desc(nulls_last=True), "-id")
+
+    def published_between(self, start: date | None, end: date | None) -> ArticleQuerySet:
+        qs = self
+        if start:
+            qs = qs.filter(published_on__gte=start)
+        if end:
+            qs = qs.filter(published_on__lte=end)
+        return qs
+
+    def mentioning(self, *entities) -> ArticleQuerySet:
+        """Articles that mention every one of ``entities``."""
+        qs = self
+        for entity in entities:
+            qs = qs.filter(mentions__entity=entity)
+        return qs.distinct() if entities else qs
+
+    def from_source(self, source: Source) -> ArticleQuerySet:
+        return self.filter(source=source)
+
+
+class Article(models.Model):
+    title = models.CharField("العنوان", max_length=500)
+    body = models.TextField("النص", help_text="النص بعد تنظيفه من شوائب الصفحة.")
+    raw_text = models.TextField("النص الخام", help_text="النص كما وصل، قبل التنظيف.")
+    source = models.ForeignKey(
+        Source,
+        verbose_name="المصدر",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    url = models.URLField("الرابط", max_length=1000, blank=True)
+    published_on = models.DateField("تاريخ النشر", null=True, blank=True)
+    # SHA-256 of the body's matching key: copies that differ only in junk,
+    # spacing or diacritics are one article.
+    content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True, editable=False)
+    ingested_at = models.DateTimeField("تاريخ الإدخال", auto_now_add=True)
+    analyzed_at = models.DateTimeField("تاريخ التحليل", null=True, blank=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = "مقال"
+        verbose_name_plural = "المقالات"
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_unique_url"),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
+            models.Index(fields=["source", "-published_on"], name="article_source_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])

@@ -1,0 +1,208 @@
+"""Meetings between people: one row per real-world event, with who took part and where it was read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
+
+from newsapp.nlp.types import MeetingKind, MeetingStatus, Precision, Role
+
+
+class MeetingQuerySet(models.QuerySet):
+    def involving(self, *people) -> MeetingQuerySet:
+        """Meetings in which every one of ``people`` took part (a pair gives their contacts)."""
+        qs = self
+        for person in people:
+            qs = qs.filter(pk__in=Participation.objects.filter(person=person).values("meeting"))
+        return qs
+
+    def between(self, start: date | None, end: date | None) -> MeetingQuerySet:
+        """Meetings whose date range overlaps ``[start, end]``, both inclusive.
+
+        A month-precision meeting counts when its month overlaps the range.
+        """
+        qs = self
+        if start:
+            qs = qs.filter(last_day__gte=start)
+        if end:
+            qs = qs.filter(start_date__lte=end)
+        return qs
+
+    def of_kind(self, kind: str) -> MeetingQuerySet:
+        return self.filter(kind=kind)
+
+    def in_country(self, country) -> MeetingQuerySet:
+        """Meetings with a participant of ``country`` or held in it."""
+        return self.filter(
+            Q(pk__in=Participation.objects.filter(person__country=country).values("meeting"))
+            | Q(location=country)
+            | Q(location__country=country)
+        )
+
+    def visible(self) -> MeetingQuerySet:
+        """What readers see: everything an editor has not rejected."""
+        return self.exclude(review=Meeting.Review.REJECTED)
+
+    def held(self) -> MeetingQuerySet:
+        return self.filter(status=Meeting.Status.HELD)
+
+    def planned(self) -> MeetingQuerySet:
+        return self.filter(status=Meeting.Status.PLANNED)
+
+    def chronological(self) -> MeetingQuerySet:
+        return self.order_by(F("start_date").asc(nulls_last=True), "id")
+
+    def latest_first(self) -> MeetingQuerySet:
+        return self.order_by(F("start_date").desc(nulls_last=True), "-id")
+
+    def with_people(self) -> MeetingQuerySet:
+        """Load what a list of meetings shows, in a fixed number of queries."""
+        return self.select_related("location", "occasion").prefetch_related(
+            models.Prefetch("participations", queryset=Participation.objects.select_related("person")),
+        )
+
+
+# The last day a meeting may have happened on, for range filters that use an
+# index: the end of a range, else the end of the month or year of an imprecise
+# date. Kept by PostgreSQL so no write path can forget it.
+_LAST_DAY_SQL = """COALESCE(end_date, CASE precision
+    WHEN 'month' THEN (date_trunc('month', start_date::timestamp) + interval '1 month - 1 day')::date
+    WHEN 'year' THEN (date_trunc('year', start_date::timestamp) + interval '1 year - 1 day')::date
+    ELSE start_date END)"""
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        CALL = MeetingKind.CALL, "اتصال هاتفي"
+        VIDEO = MeetingKind.VIDEO, "اتصال مرئي"
+        MEETING = MeetingKind.MEETING, "لقاء"
+        VISIT = MeetingKind.VISIT, "زيارة"
+
+    class Precision(models.TextChoices):
+        DAY = Precision.DAY, "يوم"
+        MONTH = Precision.MONTH, "شهر"
+        YEAR = Precision.YEAR, "سنة"
+
+    class Status(models.TextChoices):
+        HELD = MeetingStatus.HELD, "جرى"
+        PLANNED = MeetingStatus.PLANNED, "مرتقب"
+
+    class Review(models.TextChoices):
+        SUGGESTED = "suggested", "مقترح"
+        CONFIRMED = "confirmed", "مؤكَّد"
+        REJECTED = "rejected", "مرفوض"
+
+    kind = models.CharField("النوع", max_length=10, choices=Kind.choices)
+    # A month-precision date is stored as the first day of the month (GUIDE §2).
+    start_date = models.DateField("التاريخ", null=True, blank=True)
+    end_date = models.DateField("حتى", null=True, blank=True)
+    precision = models.CharField("الدقة", max_length=10, choices=Precision.choices, default=Precision.DAY)
+    last_day = models.GeneratedField(
+        expression=RawSQL(_LAST_DAY_SQL, []), output_field=models.DateField(), db_persist=True
+    )
+    status = models.CharField("الحالة", max_length=10, choices=Status.choices, default=Status.HELD)
+    review = models.CharField("المراجعة", max_length=10, choices=Review.choices, default=Review.SUGGESTED)
+    location = models.ForeignKey(
+        "newsapp.Entity",
+        verbose_name="المكان",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_here",
+    )
+    occasion = models.ForeignKey(
+        "newsapp.Entity",
+        verbose_name="المناسبة",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings_on_sidelines",
+        help_text="القمة أو المنتدى الذي جرى اللقاء على هامشه.",
+    )
+    participants = models.ManyToManyField(
+        "newsapp.Entity", through="Participation", related_name="meetings", verbose_name="المشاركون"
+    )
+    created_at = models.DateTimeField("تاريخ الإنشاء", auto_now_add=True)
+    updated_at = models.DateTimeField("آخر تعديل", auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "-id"]
+        verbose_name = "لقاء"
+        verbose_name_plural = "اللقاءات"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="meeting_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
+                name="meeting_end_needs_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["start_date", "last_day"], name="meeting_dates_idx"),
+            models.Index(fields=["kind", "start_date"], name="meeting_kind_idx"),
+            models.Index(fields=["status", "review"], name="meeting_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        names = " و".join(p.person.name for p in self.participations.all())
+        return f"{self.get_kind_display()}: {names}" if names else self.get_kind_display()
+
+
+class Participation(models.Model):
+    class Role(models.TextChoices):
+        PARTICIPANT = Role.PARTICIPANT, "مشارك"
+        HOST = Role.HOST, "مضيف"
+        VISITOR = Role.VISITOR, "زائر"
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        "newsapp.Entity", verbose_name="الشخص", on_delete=models.CASCADE, related_name="participations"
+    )
+    role = models.CharField("الدور", max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
+
+    class Meta:
+        ordering = ["meeting", "id"]
+        verbose_name = "مشاركة"
+        verbose_name_plural = "المشاركات"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="participation_unique_person"),
+        ]
+        indexes = [models.Index(fields=["person", "meeting"], name="participation_person_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Evidence(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="evidence"
+    )
+    article = models.ForeignKey(
+        "newsapp.Article", verbose_name="المقال", on_delete=models.CASCADE, related_name="evidence"
+    )
+    sentence = models.TextField("الجملة")
+    # Offsets of the sentence in Article.body.
+    start = models.PositiveIntegerField("البداية")
+    end = models.PositiveIntegerField("النهاية")
+
+    class Meta:
+        ordering = ["meeting", "article", "start"]
+        verbose_name = "دليل"
+        verbose_name_plural = "الأدلة"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_end_after_start"),
+            models.UniqueConstraint(fields=["meeting", "article", "start"], name="evidence_unique_sentence"),
+        ]
+        indexes = [models.Index(fields=["article", "meeting"], name="evidence_article_idx")]
+
+    def __str__(self) -> str:
+        return self.sentence[:80]

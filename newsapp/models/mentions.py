@@ -1,0 +1,30 @@
+"""Where an article names an entity."""
+
+from django.db import models
+from django.db.models import F, Q
+
+
+class Mention(models.Model):
+    article = models.ForeignKey(
+        "newsapp.Article", verbose_name="المقال", on_delete=models.CASCADE, related_name="mentions"
+    )
+    entity = models.ForeignKey(
+        "newsapp.Entity", verbose_name="الكيان", on_delete=models.CASCADE, related_name="mentions"
+    )
+    # Offsets into Article.body, as Python string indices.
+    start = models.PositiveIntegerField("البداية")
+    end = models.PositiveIntegerField("النهاية")
+    text = models.CharField("النص", max_length=300)
+
+    class Meta:
+        ordering = ["article", "start"]
+        verbose_name = "ذكر"
+        verbose_name_plural = "الإشارات"
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="mention_end_after_start"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="mention_unique_span"),
+        ]
+        indexes = [models.Index(fields=["entity", "article"], name="mention_entity_idx")]
+
+    def __str__(self) -> str:
+        return self.text
