@@ -49,3 +49,13 @@ def ensure_database(data_dir: str, name: str) -> EmbeddedServer:
             logger.info("Creating database %s on the embedded server", name)
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return server
+
+
+def stop(data_dir: str) -> None:
+    """Stop the embedded server of ``data_dir`` if it runs (``make db-stop``)."""
+    import os
+
+    from pgserver._commands import pg_ctl
+
+    if (Path(data_dir) / "postmaster.pid").exists():
+        pg_ctl(["-w", "stop"], pgdata=Path(data_dir), user="pgserver" if os.geteuid() == 0 else None)

@@ -1,0 +1,30 @@
+from django.contrib import admin
+
+from newsapp.models import Article, Source
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "url", "country"]
+    list_select_related = ["country"]
+    search_fields = ["name"]
+    autocomplete_fields = ["country"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "source", "published_on", "ingested_at"]
+    list_select_related = ["source"]
+    list_filter = ["source"]
+    date_hierarchy = "published_on"
+    search_fields = ["title", "body"]
+    readonly_fields = ["raw_text", "content_hash", "ingested_at", "analyzed_at"]
+    autocomplete_fields = ["source"]
+    fieldsets = [
+        (None, {"fields": ["title", "source", "published_on", "url"]}),
+        ("النص", {"fields": ["body"]}),
+        (
+            "كما وصل",
+            {"fields": ["raw_text", "content_hash", "ingested_at", "analyzed_at"], "classes": ["collapse"]},
+        ),
+    ]

@@ -1,0 +1,225 @@
+"""Write what the text pipeline read in an article: mentions, and meetings kept one per real event."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation
+from newsapp.nlp.normalize import normalize_key
+from newsapp.nlp.pipeline import analyze
+from newsapp.nlp.types import Analysis, DateValue, EntityKind, FoundMeeting, Precision
+
+from .gazetteer import current_gazetteer
+
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+
+# Arabic letters to ASCII, only to give new, unverified entities a readable slug.
+_ROMAN = dict(
+    zip(
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ",
+        ["a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "a", "gh",
+         "f", "q", "k", "l", "m", "n", "h", "w", "y", "a", "a", "", "a", "i", "a", "w", "y"],
+        strict=True,
+    )
+)  # fmt: skip
+
+
+def romanize(name: str) -> str:
+    """A lowercase ASCII slug for an Arabic name: "يوري أوشاكوف" → "ywry-awshakwf"."""
+    letters = "".join(_ROMAN.get(c, c) for c in normalize_key(name).lower())
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "entity"
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A meeting's dates as a comparable range."""
+
+    first: date
+    last: date
+    precision: Precision
+
+    @classmethod
+    def of(cls, start: date | None, end: date | None, precision: str) -> _Span | None:
+        if start is None:
+            return None
+        precision = Precision(precision)
+        if end is not None:
+            return cls(start, end, precision)
+        if precision == Precision.YEAR:
+            return cls(start, date(start.year, 12, 31), precision)
+        if precision == Precision.MONTH:
+            following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+            return cls(start, following.fromordinal(following.toordinal() - 1), precision)
+        return cls(start, start, precision)
+
+    def compatible(self, other: _Span) -> bool:
+        """Same event as far as the dates can tell: overlapping ranges at any precision."""
+        return self.first <= other.last and other.first <= self.last
+
+
+def _unverified_person(name: str) -> Entity:
+    """The unverified entity for a person the catalog does not know, created once per spelling."""
+    key = normalize_key(name)
+    alias = Alias.objects.filter(key=key, entity__kind=Entity.Kind.PERSON).select_related("entity").first()
+    if alias:
+        return alias.entity
+    base = romanize(name)[:100]
+    slug, number = base, 1
+    while Entity.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    entity = Entity.objects.create(kind=Entity.Kind.PERSON, name=name, slug=slug, verified=False)
+    Alias.objects.create(entity=entity, text=name)
+    return entity
+
+
+class _Resolver:
+    """Maps the pipeline's slugs and names to rows, one query per batch of slugs."""
+
+    def __init__(self, slugs: set[str]) -> None:
+        self.by_slug = {e.slug: e for e in Entity.objects.filter(slug__in=slugs)}
+
+    def __call__(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> Entity | None:
+        if slug:
+            return self.by_slug.get(slug)
+        if kind == EntityKind.PERSON and name.strip():
+            return _unverified_person(name.strip()[:200])
+        return None
+
+
+def _slugs(analysis: Analysis) -> set[str]:
+    slugs = {e.slug for e in analysis.entities if e.slug}
+    for meeting in analysis.meetings:
+        slugs |= {p.slug for p in meeting.participants if p.slug}
+        slugs |= {r.slug for r in (meeting.location, meeting.occasion) if r and r.slug}
+    return slugs
+
+
+def _write_mentions(article: Article, analysis: Analysis, resolve: _Resolver) -> None:
+    article.mentions.all().delete()
+    rows: dict[tuple[int, int], Mention] = {}
+    for found in analysis.entities:
+        entity = resolve(found.slug, found.name, found.kind)
+        if entity is None:
+            continue
+        for m in found.mentions:
+            rows.setdefault(
+                (m.start, m.end),
+                Mention(article=article, entity=entity, start=m.start, end=m.end, text=m.text[:300]),
+            )
+    Mention.objects.bulk_create(rows.values())
+
+
+def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status: str) -> Meeting | None:
+    """An already stored meeting that is the same real event, if any."""
+    ids = sorted({p.pk for p in people})
+    candidates = (
+        Meeting.objects.filter(kind=kind)
+        .annotate(
+            people=Count("participations", distinct=True),
+            matching=Count("participations", filter=Q(participations__person_id__in=ids), distinct=True),
+        )
+        .filter(people=len(ids), matching=len(ids))
+        .order_by("id")
+    )
+    for meeting in candidates:
+        stored = _Span.of(meeting.start_date, meeting.end_date, meeting.precision)
+        if span is None or stored is None:
+            # Undated reports join an undated meeting of the same people only.
+            if span is None and stored is None and meeting.status == status:
+                return meeting
+            continue
+        if stored.compatible(span):
+            return meeting
+    return None
+
+
+def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occasion: Entity | None) -> None:
+    """Let a more precise report improve an unreviewed meeting; editors' decisions stay."""
+    if meeting.review != Meeting.Review.SUGGESTED:
+        return
+    changed: list[str] = []
+    value: DateValue | None = found.date
+    if value is not None and (
+        meeting.start_date is None
+        or _PRECISION_RANK[value.precision] < _PRECISION_RANK[Precision(meeting.precision)]
+    ):
+        meeting.start_date, meeting.end_date, meeting.precision = value.start, value.end, value.precision
+        changed += ["start_date", "end_date", "precision"]
+    if found.status == Meeting.Status.HELD and meeting.status != Meeting.Status.HELD:
+        meeting.status = Meeting.Status.HELD
+        changed.append("status")
+    for field, entity in (("location", location), ("occasion", occasion)):
+        if entity is not None and getattr(meeting, f"{field}_id") is None:
+            setattr(meeting, field, entity)
+            changed.append(field)
+    if changed:
+        meeting.save(update_fields=[*changed, "updated_at"])
+
+
+def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) -> Meeting | None:
+    people: dict[int, tuple[Entity, str]] = {}
+    for participant in found.participants:
+        person = resolve(participant.slug, participant.name)
+        if person is not None:
+            people.setdefault(person.pk, (person, participant.role))
+    if len(people) < 2 and not (found.kind == Meeting.Kind.VISIT and people and found.location):
+        return None
+    location = resolve(found.location.slug, found.location.name, EntityKind.PLACE) if found.location else None
+    occasion = (
+        resolve(found.occasion.slug, found.occasion.name, EntityKind.ORGANIZATION) if found.occasion else None
+    )
+    value = found.date
+    span = _Span.of(value.start, value.end, value.precision) if value else None
+    meeting = _find_same_event(found.kind, [p for p, _ in people.values()], span, found.status)
+    if meeting is None:
+        meeting = Meeting.objects.create(
+            kind=found.kind,
+            start_date=value.start if value else None,
+            end_date=value.end if value else None,
+            precision=value.precision if value else Precision.DAY,
+            status=found.status,
+            location=location,
+            occasion=occasion,
+        )
+        Participation.objects.bulk_create(
+            Participation(meeting=meeting, person=person, role=role) for person, role in people.values()
+        )
+    else:
+        _refine(meeting, found, location, occasion)
+    Evidence.objects.get_or_create(
+        meeting=meeting,
+        article=article,
+        start=found.evidence_start,
+        defaults={"sentence": found.evidence, "end": found.evidence_end},
+    )
+    return meeting
+
+
+def record_analysis(article: Article, analysis: Analysis | None = None) -> Analysis:
+    """Analyze ``article`` (unless given the analysis) and store what was read, replacing earlier results.
+
+    Idempotent: running it again on the same article and catalog changes nothing.
+    Meetings that lose their last evidence are deleted unless an editor reviewed them.
+    """
+    if analysis is None:
+        analysis = analyze(article.body, article.published_on, current_gazetteer())
+    with transaction.atomic():
+        resolve = _Resolver(_slugs(analysis))
+        _write_mentions(article, analysis, resolve)
+        kept = {m.pk for found in analysis.meetings if (m := _write_meeting(article, found, resolve))}
+        stale = Evidence.objects.filter(article=article).exclude(meeting_id__in=kept)
+        orphans = set(stale.values_list("meeting_id", flat=True))
+        stale.delete()
+        Meeting.objects.filter(
+            pk__in=orphans, review=Meeting.Review.SUGGESTED, evidence__isnull=True
+        ).delete()
+        article.analyzed_at = timezone.now()
+        article.save(update_fields=["analyzed_at"])
+    return analysis

@@ -1,0 +1,51 @@
+"""Shared fixtures: the real catalog in the test database, the seed articles, builders."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsapp.models import Entity
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "fixtures" / "catalog"
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the catalog once; tests run in transactions rolled back around it."""
+    from newsapp.services.catalog import load_catalog
+
+    with django_db_blocker.unblock():
+        load_catalog(CATALOG)
+
+
+@pytest.fixture
+def catalog(db):
+    """The real catalog, (re)loaded if a transactional test flushed it."""
+    from newsapp.services.catalog import load_catalog
+
+    if not Entity.objects.filter(slug="xi-jinping").exists():
+        load_catalog(CATALOG)
+    return Entity.objects
+
+
+@pytest.fixture
+def person(db):
+    def make(slug: str, name: str, **fields) -> Entity:
+        return Entity.objects.create(kind=Entity.Kind.PERSON, slug=slug, name=name, **fields)
+
+    return make
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture
+def published() -> date:
+    return date(2024, 2, 9)

@@ -1,0 +1,126 @@
+"""Storing what the pipeline read: one meeting per real event, editors' decisions kept."""
+
+from datetime import date
+
+import pytest
+
+from newsapp.models import Article, Entity, Evidence, Meeting, Mention
+from newsapp.nlp.types import (
+    Analysis,
+    DateValue,
+    EntityKind,
+    EntityRef,
+    FoundEntity,
+    FoundMeeting,
+    MeetingKind,
+    MeetingStatus,
+    Participant,
+    Precision,
+)
+from newsapp.nlp.types import (
+    Mention as FoundMention,
+)
+from newsapp.services.extraction import record_analysis, romanize
+
+pytestmark = pytest.mark.django_db
+
+XI = Participant("xi-jinping", "شي جين بينغ")
+PUTIN = Participant("vladimir-putin", "فلاديمير بوتين")
+
+
+def stored_article(n: int, published=date(2024, 2, 9)) -> Article:
+    body = f"مقال رقم {n}: تحدث شي مع بوتين هاتفياً."
+    return Article.objects.create(
+        title=f"مقال {n}", body=body, raw_text=body, content_hash=f"{n:064d}", published_on=published
+    )
+
+
+def call(
+    day: DateValue | None, *people: Participant, status=MeetingStatus.HELD, start=0, **extra
+) -> FoundMeeting:
+    return FoundMeeting(
+        kind=MeetingKind.CALL, date=day, status=status, participants=people or (XI, PUTIN),
+        evidence="تحدث شي مع بوتين هاتفياً.", evidence_start=start, evidence_end=start + 20, **extra,
+    )  # fmt: skip
+
+
+def analysis(*meetings: FoundMeeting, entities=()) -> Analysis:
+    return Analysis(published=date(2024, 2, 9), entities=tuple(entities), meetings=meetings)
+
+
+def test_two_articles_reporting_one_call_make_one_meeting_with_two_sources(catalog):
+    day = DateValue(date(2024, 2, 8))
+    record_analysis(stored_article(1), analysis(call(day)))
+    record_analysis(stored_article(2), analysis(call(day)))
+    meeting = Meeting.objects.get()
+    assert set(meeting.participants.values_list("slug", flat=True)) == {"xi-jinping", "vladimir-putin"}
+    assert meeting.evidence.count() == 2
+
+
+def test_a_day_precision_report_refines_a_month_precision_meeting(catalog):
+    record_analysis(stored_article(1), analysis(call(DateValue(date(2024, 2, 1), Precision.MONTH))))
+    record_analysis(stored_article(2), analysis(call(DateValue(date(2024, 2, 8)))))
+    meeting = Meeting.objects.get()
+    assert (meeting.start_date, meeting.precision) == (date(2024, 2, 8), "day")
+
+
+def test_calls_on_different_days_are_different_events(catalog):
+    record_analysis(
+        stored_article(1),
+        analysis(call(DateValue(date(2024, 2, 8))), call(DateValue(date(2023, 5, 1)), start=30)),
+    )
+    assert Meeting.objects.count() == 2
+
+
+def test_a_confirmed_meeting_is_not_changed_by_a_later_report(catalog):
+    record_analysis(stored_article(1), analysis(call(DateValue(date(2024, 2, 1), Precision.MONTH))))
+    Meeting.objects.update(review=Meeting.Review.CONFIRMED)
+    record_analysis(stored_article(2), analysis(call(DateValue(date(2024, 2, 8)))))
+    meeting = Meeting.objects.get()
+    assert meeting.precision == "month" and meeting.evidence.count() == 2
+
+
+def test_running_again_on_the_same_article_changes_nothing(catalog):
+    article = stored_article(1)
+    found = analysis(
+        call(DateValue(date(2024, 2, 8))),
+        entities=[FoundEntity("xi-jinping", "شي جين بينغ", EntityKind.PERSON, (FoundMention(22, 24, "شي"),))],
+    )
+    record_analysis(article, found)
+    before = (Meeting.objects.get().pk, Evidence.objects.count(), Mention.objects.count())
+    record_analysis(article, found)
+    assert (Meeting.objects.get().pk, Evidence.objects.count(), Mention.objects.count()) == before
+
+
+def test_a_meeting_no_article_reports_any_more_disappears_unless_reviewed(catalog):
+    article = stored_article(1)
+    record_analysis(
+        article, analysis(call(DateValue(date(2024, 2, 8))), call(DateValue(date(2023, 5, 1)), start=30))
+    )
+    Meeting.objects.filter(start_date=date(2023, 5, 1)).update(review=Meeting.Review.REJECTED)
+    record_analysis(article, analysis())
+    assert list(Meeting.objects.values_list("start_date", flat=True)) == [date(2023, 5, 1)]
+
+
+def test_a_person_the_catalog_lacks_becomes_one_unverified_entity(catalog):
+    ushakov = Participant(None, "يوري أوشاكوف")
+    record_analysis(stored_article(1), analysis(call(DateValue(date(2024, 2, 8)), XI, ushakov)))
+    record_analysis(stored_article(2), analysis(call(DateValue(date(2024, 2, 8)), XI, ushakov)))
+    person = Entity.objects.get(name="يوري أوشاكوف")
+    assert not person.verified and person.slug == romanize("يوري أوشاكوف")
+    assert Meeting.objects.get().evidence.count() == 2
+
+
+def test_location_and_occasion_are_stored_when_read(catalog):
+    record_analysis(
+        stored_article(1),
+        analysis(
+            call(
+                DateValue(date(2024, 7, 3)),
+                location=EntityRef("astana", "أستانا"),
+                occasion=EntityRef("sco", "منظمة شنغهاي للتعاون"),
+            )
+        ),
+    )
+    meeting = Meeting.objects.get()
+    assert (meeting.location.slug, meeting.occasion.slug) == ("astana", "sco")
