@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "مرصد: إدارة البيانات"
 admin.site.site_title = "مرصد"
@@ -7,4 +7,6 @@ admin.site.index_title = "التحرير"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("newsapp.api.urls")),
+    path("", include("newsapp.views.urls")),
 ]

@@ -1,0 +1,1 @@
+"""The REST API (Django REST framework): read endpoints, staff-only ingest, schema and exports."""

@@ -1,0 +1,146 @@
+"""The reader-facing filters (GUIDE §3), shared by the pages and the API.
+
+One definition serves both, so ``/timeline/?leader=xi-jinping&leader=vladimir-putin``
+and ``/api/meetings/?leader=xi-jinping&leader=vladimir-putin`` always agree. A
+malformed value makes the filter set invalid: pages answer 400 with the Arabic
+message, the API a JSON body naming the parameter.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+
+from newsapp.models import Article, Entity, Meeting, Source
+from newsapp.nlp.normalize import normalize_key
+
+MAX_QUERY_LENGTH = 500
+
+
+class StrictDateFilter(django_filters.DateFilter):
+    """An ISO date, YYYY-MM-DD, and nothing else ("yesterday" is an error, not ignored)."""
+
+    field_class = forms.DateField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        kwargs.setdefault("error_messages", {"invalid": "أدخل تاريخاً بالصيغة YYYY-MM-DD."})
+        super().__init__(*args, **kwargs)
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("error_messages", {"invalid_choice": "لا يوجد كيان بهذا المعرّف: %(value)s"})
+        super().__init__(*args, **kwargs)
+
+
+class SearchText(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value and len(value) > MAX_QUERY_LENGTH:
+            raise ValidationError(f"نص البحث أطول من {MAX_QUERY_LENGTH} حرف.")
+        return value
+
+
+class TextFilter(django_filters.CharFilter):
+    field_class = SearchText
+
+
+def _leaders_field_errors() -> dict[str, str]:
+    return {
+        "invalid_choice": "لا يوجد شخص بهذا المعرّف: %(value)s",
+        "invalid_pk_value": "معرّف غير صالح: %(pk)s",
+    }
+
+
+class MeetingFilter(django_filters.FilterSet):
+    leader = django_filters.ModelMultipleChoiceFilter(
+        label="القائد",
+        queryset=Entity.objects.persons(),
+        to_field_name="slug",
+        method="filter_leaders",
+        error_messages=_leaders_field_errors(),
+    )
+    country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
+    kind = django_filters.ChoiceFilter(
+        label="النوع",
+        choices=Meeting.Kind.choices,
+        error_messages={"invalid_choice": "نوع غير معروف: %(value)s"},
+    )
+    status = django_filters.ChoiceFilter(
+        label="الحالة",
+        choices=Meeting.Status.choices,
+        error_messages={"invalid_choice": "حالة غير معروفة: %(value)s"},
+    )
+    date_from = StrictDateFilter(label="من", method="filter_from")
+    date_to = StrictDateFilter(label="إلى", method="filter_to")
+    q = TextFilter(label="بحث", method="filter_text")
+
+    class Meta:
+        model = Meeting
+        fields = ["leader", "country", "kind", "status", "date_from", "date_to", "q"]
+
+    def filter_leaders(self, queryset: QuerySet, name: str, people) -> QuerySet:
+        return queryset.involving(*people) if people else queryset
+
+    def filter_country(self, queryset: QuerySet, name: str, country) -> QuerySet:
+        return queryset.in_country(country)
+
+    def filter_from(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.between(value, None)
+
+    def filter_to(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.between(None, value)
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        key = normalize_key(value)
+        if not key:
+            return queryset
+        return queryset.filter(
+            Q(participants__aliases__key__contains=key) | Q(evidence__sentence__icontains=value.strip())
+        ).distinct()
+
+
+class ArticleFilter(django_filters.FilterSet):
+    leader = django_filters.ModelMultipleChoiceFilter(
+        label="القائد",
+        queryset=Entity.objects.persons(),
+        to_field_name="slug",
+        method="filter_leaders",
+        error_messages=_leaders_field_errors(),
+    )
+    country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
+    source = django_filters.ModelChoiceFilter(
+        label="المصدر",
+        queryset=Source.objects.all(),
+        error_messages={"invalid_choice": "مصدر غير معروف: %(value)s"},
+    )
+    date_from = StrictDateFilter(label="من", field_name="published_on", lookup_expr="gte")
+    date_to = StrictDateFilter(label="إلى", field_name="published_on", lookup_expr="lte")
+    q = TextFilter(label="بحث", method="filter_text")
+
+    class Meta:
+        model = Article
+        fields = ["leader", "country", "source", "date_from", "date_to", "q"]
+
+    def filter_leaders(self, queryset: QuerySet, name: str, people) -> QuerySet:
+        return queryset.mentioning(*people) if people else queryset
+
+    def filter_country(self, queryset: QuerySet, name: str, country) -> QuerySet:
+        return queryset.filter(
+            Q(mentions__entity=country) | Q(mentions__entity__country=country) | Q(source__country=country)
+        ).distinct()
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Plain substring search until the Arabic search engine (issue 6) replaces it.
+        value = value.strip()
+        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value)) if value else queryset
+
+
+# "from" and "to" are the public parameter names (GUIDE §3) but Python keywords.
+for _filterset in (MeetingFilter, ArticleFilter):
+    _filterset.base_filters["from"] = _filterset.base_filters.pop("date_from")
+    _filterset.base_filters["to"] = _filterset.base_filters.pop("date_to")

@@ -1,0 +1,1 @@
+"""Reader-facing pages: server-rendered, Arabic, right to left."""
