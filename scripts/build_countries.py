@@ -71,12 +71,15 @@ SLUGS = {"CG": "congo", "VA": "vatican"}
 NAME_AR = {
     "PS": "فلسطين",
     "MM": "ميانمار",
+    # Oman's name, once its damma is dropped, is also Amman's; the long form is unique.
+    "OM": "سلطنة عُمان",
     "CD": "جمهورية الكونغو الديمقراطية",
     "CG": "جمهورية الكونغو",
     "TL": "تيمور الشرقية",
 }
 
 # Further names as Arabic news writes them (official long forms, regional spellings).
+# A leading "?" marks a name another entity shares, kept but flagged ambiguous.
 EXTRA_ALIASES = {
     "US": ["أمريكا", "أميركا", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية"],
     "RU": ["روسيا الاتحادية", "الاتحاد الروسي"],
@@ -93,7 +96,7 @@ EXTRA_ALIASES = {
     "KW": ["دولة الكويت"],
     "QA": ["دولة قطر"],
     "BH": ["مملكة البحرين"],
-    "OM": ["سلطنة عمان"],
+    "OM": ["?عُمان"],
     "YE": ["الجمهورية اليمنية"],
     "IQ": ["جمهورية العراق"],
     "LB": ["الجمهورية اللبنانية"],
@@ -262,12 +265,16 @@ def build_country(code: str) -> dict[str, Any]:
     """One catalog entity for the country ``code``."""
     cldr_names = cldr_arabic_names(code)
     name = NAME_AR.get(code, cldr_names[0])
+    extra = EXTRA_ALIASES.get(code, [])
+    shared = {normalize_key(text[1:]) for text in extra if text.startswith("?")}
     aliases: list[Any] = []
     seen = {normalize_key(name)}
-    for text in [*cldr_names, *EXTRA_ALIASES.get(code, [])]:
-        if normalize_key(text) not in seen:
-            seen.add(normalize_key(text))
-            aliases.append(text)
+    for text in [*cldr_names, *extra]:
+        text = text.removeprefix("?")
+        key = normalize_key(text)
+        if key not in seen:
+            seen.add(key)
+            aliases.append({"text": text, "ambiguous": True} if key in shared else text)
     for alias in demonyms(code, name):
         # "السعودية" is both a name of the country and its feminine demonym:
         # one key per entity, and the name wins because it matches anywhere.
