@@ -1,0 +1,95 @@
+"""Read the name of a person the catalog does not know, right after a title.
+
+"مستشار الكرملين، يوري أوشاكوف، في" → "يوري أوشاكوف"; "المتحدثة باسم البيت
+الأبيض كارين جان بيير قالت" → "كارين جان بيير". A name is two to four words;
+it ends at punctuation, a verb, a function word or anything the catalog knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .lexicon import NAME_PARTICLES, STOP_WORDS
+from .normalize import clitic_variants
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+_MAX_WORDS = 4
+_MIN_WORDS = 2
+# How many words of complement ("اتصالات الأمن القومي") may sit between a title and the name.
+_MAX_SKIPPED = 5
+
+
+def word_spans(key: str) -> list[tuple[int, int]]:
+    """Spans of the words of a normalized key.
+
+    >>> word_spans("قال بوتين، امس")
+    [(0, 3), (4, 9), (11, 14)]
+    """
+    return [m.span() for m in _WORD.finditer(key)]
+
+
+def is_stop_word(word: str) -> bool:
+    return any(v in STOP_WORDS for v in clitic_variants(word))
+
+
+def read_unknown_name(
+    key: str,
+    words: list[tuple[int, int]],
+    first_word: int,
+    covered: Callable[[int, int], str | None],
+) -> tuple[int, int] | None:
+    """The key span of a name starting at or after word index ``first_word``.
+
+    ``covered(start, end)`` tells whether a catalog hit overlaps a word: it
+    returns "person", "title", "other" (a country, organization, place) or None.
+    """
+    name: list[tuple[int, int]] = []
+    skipped = 0
+    comma_used = False
+    previous_end = words[first_word][0] if first_word < len(words) else len(key)
+    for start, end in words[first_word : first_word + _MAX_SKIPPED + _MAX_WORDS + 1]:
+        gap = key[previous_end:start].strip()
+        previous_end = end
+        if gap:
+            if name:
+                break
+            if gap in ("،", ",") and not comma_used:
+                comma_used = True
+            else:
+                return None
+        word = key[start:end]
+        hit = covered(start, end)
+        if hit is not None:
+            if name or hit != "other":
+                break
+            skipped += 1
+            continue
+        if word.isdigit() or len(word) < 2 or is_stop_word(word):
+            break
+        if word.startswith("ال") and word not in NAME_PARTICLES:
+            if name and key[name[-1][0] : name[-1][1]] in NAME_PARTICLES:
+                name.append((start, end))
+                continue
+            if len(name) >= _MIN_WORDS:
+                name.append((start, end))
+                break
+            # One word before an ال-word was a noun in construct ("اتصالات الأمن"), not a name.
+            name = []
+            skipped += 1
+            if skipped > _MAX_SKIPPED:
+                return None
+            continue
+        if name and word.startswith("و") and len(word) > 3 and word not in NAME_PARTICLES:
+            # A conjunction starts the next phrase ("يوري أوشاكوف وقال").
+            break
+        name.append((start, end))
+        if len(name) == _MAX_WORDS:
+            break
+    if len(name) < _MIN_WORDS:
+        return None
+    if key[name[-1][0] : name[-1][1]] in NAME_PARTICLES:
+        name.pop()
+        if len(name) < _MIN_WORDS:
+            return None
+    return name[0][0], name[-1][1]

@@ -1,0 +1,144 @@
+"""The titles Arabic news puts before (or after) a person's name.
+
+A title is matched like an alias (same automaton, same clitic rules), then
+:mod:`newsapp.nlp.entities` reads what follows it: a nationality ("الرئيس
+الروسي"), a country or organization ("رئيس روسيا", "الأمين العام للأمم
+المتحدة"), a name ("الرئيس شي") or, for people missing from the catalog, the
+words of a name ("مستشار الكرملين يوري أوشاكوف").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .normalize import normalize_key
+from .types import Office
+
+
+class TitleRole(StrEnum):
+    # Names an office of a country or organization; resolvable by date.
+    OFFICE = "office"
+    # "الزعيم": the head of state, or the head of government where that is the leader.
+    LEADER = "leader"
+    # "نائب"/"نائبة" before a name: the vice president of that person's country.
+    DEPUTY = "deputy"
+    # "نظيره": the holder of the same office as the subject, in another country.
+    COUNTERPART = "counterpart"
+    # "الزعيمان", "الرئيسين", "قائدا": two people named before.
+    DUAL = "dual"
+    # "السيد", "الشيخ": no office, only licenses a short name after it.
+    HONORIFIC = "honorific"
+    # Any other role ("المتحدث باسم", "الصحفي"): introduces people outside the catalog.
+    ROLE = "role"
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    role: TitleRole
+    office: Office | None = None
+
+
+_O = TitleRole.OFFICE
+_LEXICON: dict[str, Title] = {}
+
+
+def _add(words: str, role: TitleRole, office: Office | None = None) -> None:
+    for phrase in words.split("|"):
+        _LEXICON[normalize_key(phrase)] = Title(role, office)
+
+
+_add(
+    "الرئيس|رئيس|الرئيسة|رئيسة|رئيس الدولة|رئيس الجمهورية|رئيسة الجمهورية|الملك|ملك|الملكة|العاهل|عاهل"
+    "|السلطان|سلطان|أمير|الأمير|أميرة",
+    _O,
+    Office.HEAD_OF_STATE,
+)
+_add(
+    "رئيس الوزراء|رئيسة الوزراء|رئيس وزراء|رئيسة وزراء|رئيس الحكومة|رئيسة الحكومة|رئيس حكومة|رئيسة حكومة"
+    "|رئيس مجلس الوزراء|المستشار|المستشارة",
+    _O,
+    Office.HEAD_OF_GOVERNMENT,
+)
+_add("نائب الرئيس|نائبة الرئيس|نائب رئيس|نائبة رئيس", _O, Office.VICE_PRESIDENT)
+_add("ولي العهد|ولي عهد", _O, Office.CROWN_PRINCE)
+_add(
+    "وزير الخارجية|وزيرة الخارجية|وزير خارجية|وزيرة خارجية|وزير الشؤون الخارجية|وزيرة الشؤون الخارجية"
+    "|رئيس الدبلوماسية|رئيسة الدبلوماسية|كبير الدبلوماسيين|كبيرة الدبلوماسيين",
+    _O,
+    Office.FOREIGN_MINISTER,
+)
+_add(
+    "مستشار الأمن القومي|مستشارة الأمن القومي|مستشار الأمن الوطني|مستشارة الأمن الوطني",
+    _O,
+    Office.NATIONAL_SECURITY_ADVISOR,
+)
+_add("الأمين العام|أمين عام|الأمينة العامة|أمينة عامة", _O, Office.SECRETARY_GENERAL)
+_add("الزعيم|زعيم|الزعيمة|زعيمة|القائد|قائد", TitleRole.LEADER)
+_add("نائب|نائبة", TitleRole.DEPUTY)
+_add("نظيره|نظيرته|نظيرها|نظيرتها|نظيرهما", TitleRole.COUNTERPART)
+_add(
+    "الزعيمان|الزعيمين|زعيما|زعيمي|الرئيسان|الرئيسين|رئيسا|القائدان|القائدين|قائدا|قائدي"
+    "|الجانبان|الجانبين|الطرفان|الطرفين|المسؤولان",
+    TitleRole.DUAL,
+)
+_add("السيد|السيدة|الشيخ|الشيخة|فخامة|سمو|معالي|الدكتور|الدكتورة", TitleRole.HONORIFIC)
+_add(
+    "المتحدث باسم|المتحدثة باسم|الناطق باسم|الناطقة باسم|المتحدث الرسمي باسم|الناطق الرسمي باسم"
+    "|مستشار|مستشارة|مساعد|مساعدة|الصحفي|الصحفية|الصحافي|الصحافية|الإعلامي|الإعلامية|المذيع|المذيعة"
+    "|الكاتب|الكاتبة|المحلل|المحللة|الخبير|الخبيرة|السفير|السفيرة|سفير|سفيرة|المبعوث|المبعوثة|مبعوث"
+    "|المندوب|المندوبة|مندوب|وزير|وزيرة|الوزير|الوزيرة|المدير|المديرة|مدير|مديرة|الجنرال|النائب"
+    "|رئيس البرلمان|رئيس مجلس النواب|رئيس مجلس الشيوخ|رئيس مجلس الأمة|رئيس مجلس الشورى|رئيس الكنيست"
+    "|رئيس الأركان|رئيس هيئة الأركان|رئيس المخابرات|رئيس الاستخبارات|رئيس الديوان|رئيس المجلس"
+    "|نائب رئيس الوزراء|نائبة رئيس الوزراء|نائب رئيس الحكومة|وزير الدولة|المفوض|المفوضة|الممثل الأعلى"
+    "|الممثلة العليا|المرشد|المرشح|المرشحة|رجل الأعمال|الملياردير",
+    TitleRole.ROLE,
+)
+
+# Countries whose leader, in news usage, is the head of government.
+PARLIAMENTARY_LEADERS = frozenset(
+    [
+        "united-kingdom",
+        "japan",
+        "india",
+        "israel",
+        "germany",
+        "italy",
+        "canada",
+        "spain",
+        "pakistan",
+        "iraq",
+        "lebanon",
+        "australia",
+        "netherlands",
+        "greece",
+        "hungary",
+        "poland",
+        "sweden",
+        "norway",
+        "denmark",
+        "belgium",
+        "bangladesh",
+        "nepal",
+        "malaysia",
+        "thailand",
+        "ethiopia",
+        "armenia",
+        "new-zealand",
+        "portugal",
+        "ireland",
+        "austria",
+        "czechia",
+        "slovakia",
+        "croatia",
+    ]
+)
+
+
+def title_lexicon() -> dict[str, Title]:
+    """Every title key and what it names.
+
+    >>> title_lexicon()[normalize_key("رئيسة الوزراء")].office
+    <Office.HEAD_OF_GOVERNMENT: 'head_of_government'>
+    """
+    return dict(_LEXICON)
