@@ -319,6 +319,13 @@ def test_g20_and_arab_league_countries_have_a_head_of_state_and_a_foreign_minist
         assert len(holders) == 1, holders
 
 
+@pytest.mark.parametrize("day", CHECK_DATES, ids=str)
+@pytest.mark.parametrize("office", [Office.HEAD_OF_STATE, Office.HEAD_OF_GOVERNMENT, Office.FOREIGN_MINISTER])
+def test_the_european_union_has_its_three_leaders_on_every_checked_date(office, day):
+    # Stored as: European Council president, Commission president, High Representative.
+    assert len(load_gazetteer(CATALOG).holders(office, "european-union", day)) == 1
+
+
 @pytest.mark.parametrize(
     ("office", "of", "day", "person"),
     [
