@@ -110,15 +110,18 @@ class _Ctx:
     def future(self, kstart: int) -> bool:  # is the clause leading to kstart future or planned?
         lo = self.offsets[max(0, kstart - 90)]
         before = re.split(r"[.!?؟؛\n]", self.text[lo : self.offsets[kstart]])[-1]
-        clause = _COMPLEMENTIZER.split(normalize_key(before))[-1]
-        return _FUTURE.search(clause) is not None
+        key = normalize_key(before)
+        return _PLANNED.search(key) is not None or _FUTURE.search(_COMPLEMENTIZER.split(key)[-1]) is not None
 
 
 # A complementizer starts the clause the date belongs to: "قال يوم الثلاثاء إنه سيزور".
 _COMPLEMENTIZER = re.compile(r"(?<!\w)(?:ب?ان|ب?انه|ب?انها|ب?انهم|ب?انهما)(?!\w)")
+# "من المقرر أن يزور" plans what follows; a future verb only speaks for its own clause.
+_PLANNED = re.compile(
+    r"(?<!\w)(?:من المقرر|المقرر|من المنتظر|المزمع|من المتوقع|مرتقب\w*|المرتقب\w*|[يت]عتزم\w*)"
+)
 _FUTURE = re.compile(
-    r"(?<!\w)(?:سوف|من المقرر|المقرر|من المنتظر|المزمع|من المتوقع|مرتقب\w*|المرتقب\w*|[يت]عتزم\w*"
-    r"|[يت]نوي|يرتقب|[وف]?س[يتن](?!ياس|يار|يد|يطر|يول|ينا|يرا|يبير|ته|تين|تار|نه|نوات|نوي|نغافور)\w{3,})"
+    r"(?<!\w)(?:سوف|[يت]نوي|يرتقب|[وف]?س[يتن](?!ياس|يار|يد|يطر|يول|ينا|يرا|يبير|ته|تين|تار|نه|نوات|نوي|نغافور)\w{3,})"
 )
 
 
@@ -296,7 +299,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple((re.compile(p), h) 
     (rf"(?=[وفصمظعلنياب]){_W}[وف]?(?P<m>(?:(?:{_TOD}|يوم) )?(?:(?P<before>اول) )?(?P<yesterday>(?:بال|ال)?امس|البارحه)(?!\w)(?(before)|(?: (?P<before2>الاول)(?!\w))?)(?: {_WD})?)", _today),
     (rf"(?=[وفصمظعلنها]){_W}[وف]?(?P<m>(?:{_TOD} )?(?:هذا )?اليوم(?!\w)(?! (?:التالي|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني|الدولي|نفسه|ذاته|الذي|الموعود|المحدد|الواحد)(?!\w))(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
     (rf"(?=[وفبصمظعلنيا]){_W}[وفب]?(?P<m>(?P<lead>(?:{_TOD} )?يوم |{_TOD} )?(?P<wd>{_alt(_WEEKDAYS)})(?!\w)(?: (?P<dir>{_ADJ})(?!\w))?)", _weekday),
-    (rf"(?=[وفبله]){_W}[وف]?[بل]?(?P<m>هذا (?P<u1>الشهر|العام)|هذه السنه|(?:ال|ل)(?P<u3>شهر|عام|سنه) (?P<adj>{_ADJ}))(?!\w)", _period),
+    (rf"(?=[وفبلها]){_W}[وف]?[بل]?(?P<m>هذا (?P<u1>الشهر|العام)|هذه السنه|(?:ال|ل)(?P<u3>شهر|عام|سنه) (?P<adj>{_ADJ}))(?!\w)", _period),
 ))
 # fmt: on
 _SENTENCE_END = re.compile(r"[.!?؟؛\n]")
