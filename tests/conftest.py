@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsapp.models import Entity
-
+# Django imports stay inside the fixtures: the pipeline's tests run without
+# Django at all (``pytest tests/nlp -p no:django``).
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "fixtures" / "catalog"
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -26,6 +26,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def catalog(db):
     """The real catalog, (re)loaded if a transactional test flushed it."""
+    from newsapp.models import Entity
     from newsapp.services.catalog import load_catalog
 
     if not Entity.objects.filter(slug="xi-jinping").exists():
@@ -35,6 +36,8 @@ def catalog(db):
 
 @pytest.fixture
 def person(db):
+    from newsapp.models import Entity
+
     def make(slug: str, name: str, **fields) -> Entity:
         return Entity.objects.create(kind=Entity.Kind.PERSON, slug=slug, name=name, **fields)
 
