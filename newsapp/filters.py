@@ -144,3 +144,40 @@ class ArticleFilter(django_filters.FilterSet):
 for _filterset in (MeetingFilter, ArticleFilter):
     _filterset.base_filters["from"] = _filterset.base_filters.pop("date_from")
     _filterset.base_filters["to"] = _filterset.base_filters.pop("date_to")
+
+
+# --- Added for the API (issue 5) ------------------------------------------------
+
+
+def _meetings_from_source(queryset: QuerySet, name: str, source: Source) -> QuerySet:
+    """Meetings read in at least one article of ``source``."""
+    return queryset.filter(pk__in=Meeting.objects.filter(evidence__article__source=source).values("pk"))
+
+
+# GUIDE §3 lists `source` among the shared filters; for meetings it means "reported by".
+MeetingFilter.base_filters["source"] = django_filters.ModelChoiceFilter(
+    label="المصدر",
+    queryset=Source.objects.all(),
+    method=_meetings_from_source,
+    error_messages={"invalid_choice": "مصدر غير معروف: %(value)s"},
+)
+
+
+class EntityFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="النوع",
+        choices=Entity.Kind.choices,
+        error_messages={"invalid_choice": "نوع غير معروف: %(value)s"},
+    )
+    country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries())
+    q = TextFilter(label="بحث", method="filter_text")
+
+    class Meta:
+        model = Entity
+        fields = ["kind", "country", "q"]
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Entities whose name or any alias matches, by matching key ("بوتن" finds بوتين)."""
+        return (
+            queryset.filter(pk__in=Entity.objects.spelled(value).values("pk")) if value.strip() else queryset
+        )

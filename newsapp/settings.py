@@ -133,10 +133,23 @@ MARSAD_MAX_ARTICLE_BYTES = int(os.environ.get("MARSAD_MAX_ARTICLE_BYTES", 2 * 10
 # --- REST framework ---------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "newsapp.api.schema.MarsadAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "newsapp.api.pagination.CappedPageNumberPagination",
     "PAGE_SIZE": 20,
     "UNICODE_JSON": True,
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["newsapp.api.permissions.StaffWriteOrReadOnly"],
+    "DEFAULT_FILTER_BACKENDS": ["newsapp.api.filtering.SharedFilterBackend"],
+    "DEFAULT_THROTTLE_CLASSES": ["newsapp.api.throttling.AnonymousRateThrottle"],
+    # Requests per anonymous client (by IP); MARSAD_ANON_RATE="off" turns throttling off.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": None
+        if os.environ.get("MARSAD_ANON_RATE", "").lower() in {"off", "none", "0"}
+        else os.environ.get("MARSAD_ANON_RATE") or "120/min",
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -146,6 +159,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingKindEnum": "newsapp.models.Meeting.Kind",
+        "EntityKindEnum": "newsapp.models.Entity.Kind",
+    },
 }
 
 LOGGING = {

@@ -1,1 +1,31 @@
-urlpatterns: list = []
+"""The API's URLs (GUIDE §3), its schema and docs, exports and feeds; everything under /api/."""
+
+from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import errors, exports, feeds, views
+
+app_name = "api"
+
+router = DefaultRouter(trailing_slash=True)
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("entities", views.EntityViewSet, basename="entity")
+router.register("meetings", views.MeetingViewSet, basename="meeting")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("meetings.csv", exports.MeetingsCsvView.as_view(), name="meetings-csv"),
+    path("meetings.ics", exports.MeetingsCalendarView.as_view(), name="meetings-ics"),
+    path("articles.csv", exports.ArticlesCsvView.as_view(), name="articles-csv"),
+    path("feeds/articles.rss", feeds.ArticlesFeed(), name="feed-articles-rss"),
+    path("feeds/articles.atom", feeds.ArticlesAtomFeed(), name="feed-articles-atom"),
+    path("feeds/leaders/<slug:leader>.rss", feeds.LeadersFeed(), name="feed-leader-rss"),
+    path("feeds/leaders/<slug:leader>.atom", feeds.LeadersAtomFeed(), name="feed-leader-atom"),
+    path("feeds/leaders/<slug:leader>/<slug:other>.rss", feeds.LeadersFeed(), name="feed-pair-rss"),
+    path("feeds/leaders/<slug:leader>/<slug:other>.atom", feeds.LeadersAtomFeed(), name="feed-pair-atom"),
+    *router.urls,
+    # Anything else under /api/ is a JSON 404, like an unknown id.
+    re_path(r"^.*$", errors.not_found, name="not-found"),
+]

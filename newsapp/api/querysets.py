@@ -1,0 +1,69 @@
+"""The querysets the API reads, each loading what its serializer shows in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Position
+
+# Article columns a list never shows; bodies can be long.
+HEAVY_ARTICLE_FIELDS = ("body", "raw_text")
+
+
+class CountDistinct(Func):
+    """COUNT(DISTINCT expr) as a plain function, so a correlated subquery needs no GROUP BY."""
+
+    function = "COUNT"
+    template = "%(function)s(DISTINCT %(expressions)s)"
+    output_field = IntegerField()
+
+
+def _count(queryset: QuerySet) -> Coalesce:
+    return Coalesce(Subquery(queryset.order_by().annotate(n=CountDistinct(F("pk"))).values("n")[:1]), 0)
+
+
+def meetings(*, include_rejected: bool) -> QuerySet:
+    """Meetings with participants, places and sources (article without its body)."""
+    evidence = Evidence.objects.select_related("article").defer(
+        *(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS)
+    )
+    queryset = Meeting.objects.with_people().prefetch_related(Prefetch("evidence", queryset=evidence))
+    if not include_rejected:
+        queryset = queryset.visible()
+    return queryset.latest_first()
+
+
+def articles() -> QuerySet:
+    return Article.objects.select_related("source").defer(*HEAVY_ARTICLE_FIELDS).latest_first()
+
+
+def article_details(*, include_rejected: bool) -> QuerySet:
+    """Articles with their body, mentions and the meetings they report."""
+    reported = Evidence.objects.select_related("meeting__location", "meeting__occasion").prefetch_related(
+        Prefetch("meeting__participations", queryset=Participation.objects.select_related("person"))
+    )
+    if not include_rejected:
+        reported = reported.exclude(meeting__review=Meeting.Review.REJECTED)
+    return (
+        Article.objects.select_related("source")
+        .defer("raw_text")
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("entity")),
+            Prefetch("evidence", queryset=reported),
+        )
+    )
+
+
+def entities() -> QuerySet:
+    """Entities with aliases, positions and how many articles and (visible) meetings name them."""
+    mentioned_in = Article.objects.filter(mentions__entity=OuterRef("pk"))
+    took_part = Meeting.objects.visible().filter(
+        Q(participations__person=OuterRef("pk")) | Q(location=OuterRef("pk")) | Q(occasion=OuterRef("pk"))
+    )
+    return (
+        Entity.objects.select_related("country")
+        .prefetch_related("aliases", Prefetch("positions", queryset=Position.objects.select_related("of")))
+        .annotate(articles_count=_count(mentioned_in), meetings_count=_count(took_part))
+        .order_by("name", "pk")
+    )
