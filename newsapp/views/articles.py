@@ -1,0 +1,96 @@
+"""The article list (filtered, paged) and one article with its mentions and meetings."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.views.generic import DetailView, ListView
+
+from newsapp.filters import ArticleFilter
+from newsapp.models import Article, Evidence, Mention, Participation
+
+from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
+from .highlight import highlight
+
+BIGINT_MAX = 2**63 - 1
+
+
+class ArticleListView(BadRequestMixin, StrictPaginationMixin, ListView):
+    template_name = "articles/list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        queryset = (
+            Article.objects.select_related("source")
+            .defer("raw_text")
+            .annotate(meeting_count=Count("evidence__meeting", distinct=True))
+            .latest_first()
+        )
+        self.filterset = apply_filters(ArticleFilter, self.request, queryset)
+        return self.filterset.qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(filter_choices(), **selected(self.request))
+        return context
+
+
+def related_articles(article: Article, entity_ids: set[int], limit: int = 5):
+    """Other articles naming the same people and places, the most shared first."""
+    if not entity_ids:
+        return Article.objects.none()
+    return (
+        Article.objects.exclude(pk=article.pk)
+        .filter(mentions__entity__in=entity_ids)
+        .select_related("source")
+        .defer("body", "raw_text")
+        .annotate(shared=Count("mentions__entity", distinct=True))
+        .order_by("-shared", "-published_on", "-id")[:limit]
+    )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        # An id past PostgreSQL's bigint would be a database error, not a missing article.
+        if self.kwargs["pk"] > BIGINT_MAX:
+            raise Http404("لا يوجد مقال بهذا الرقم.")
+        return super().get_object(queryset)
+
+    def get_queryset(self):
+        evidence = (
+            Evidence.objects.exclude(meeting__review="rejected")
+            .select_related("meeting__location", "meeting__occasion")
+            .prefetch_related(
+                Prefetch("meeting__participations", queryset=Participation.objects.select_related("person"))
+            )
+            .order_by("start")
+        )
+        return (
+            Article.objects.select_related("source")
+            .defer("raw_text")
+            .prefetch_related(
+                Prefetch("mentions", queryset=Mention.objects.select_related("entity").order_by("start")),
+                Prefetch("evidence", queryset=evidence),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        mentions = list(article.mentions.all())
+        evidence = list(article.evidence.all())
+        reported: dict[int, dict] = {}
+        for item in evidence:
+            entry = reported.setdefault(item.meeting_id, {"meeting": item.meeting, "sentences": []})
+            entry["sentences"].append(item)
+        context.update(
+            body_html=highlight(article.body, mentions, evidence),
+            reported=list(reported.values()),
+            entities=sorted({m.entity for m in mentions}, key=lambda e: (e.kind != "person", e.name)),
+            related=related_articles(article, {m.entity_id for m in mentions}),
+        )
+        return context

@@ -1,0 +1,124 @@
+"""Geometry for the timeline's charts, drawn as SVG by the templates (no chart library, no inline style).
+
+Time runs right to left, as Arabic is read: the earliest month is at the right edge.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+
+from newsapp.templatetags.marsad import MONTHS
+
+KINDS = ("call", "video", "meeting", "visit")
+MAX_MONTHS = 120
+MAX_DOTS = 2000
+
+CHART_WIDTH, CHART_HEIGHT, CHART_BASE = 720, 180, 150
+STRIP_WIDTH, STRIP_HEIGHT = 720, 64
+STRIP_MARGIN = 16
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def monthly_chart(held) -> dict | None:
+    """Bars of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data."""
+    rows = (
+        held.exclude(start_date=None)
+        .annotate(month=TruncMonth("start_date"))
+        .values("month", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in rows:
+        counts[_month_index(row["month"])][row["kind"]] = row["n"]
+    if not counts:
+        return None
+    last = max(counts)
+    first = max(min(counts), last - MAX_MONTHS + 1)
+    span = last - first + 1
+    slot = CHART_WIDTH / span
+    tallest = max(sum(kinds.values()) for index, kinds in counts.items() if index >= first)
+    unit = (CHART_BASE - 10) / tallest
+    bars, labels = [], []
+    for index in range(first, last + 1):
+        year, month = divmod(index, 12)
+        x = CHART_WIDTH - (index - first + 1) * slot  # right to left
+        y = CHART_BASE
+        total = sum(counts.get(index, {}).values())
+        segments = []
+        for kind in KINDS:
+            n = counts.get(index, {}).get(kind, 0)
+            if n:
+                height = n * unit
+                y -= height
+                segments.append({"kind": kind, "y": round(y, 1), "height": round(height, 1)})
+        bars.append(
+            {
+                "x": round(x + slot * 0.15, 1),
+                "width": round(max(slot * 0.7, 1), 1),
+                "segments": segments,
+                "total": total,
+                "label": f"{MONTHS[month]} {year}",
+            }
+        )
+        if month == 0 or index == first:
+            labels.append({"x": round(x + slot / 2, 1), "text": str(year)})
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "base": CHART_BASE,
+        "bars": bars,
+        "labels": labels,
+        "tallest": tallest,
+    }
+
+
+def timeline_strip(held, on_page: set[int]) -> dict | None:
+    """One dot per meeting on a line, placed by date, right to left, with year ticks."""
+    rows = list(
+        held.exclude(start_date=None)
+        .order_by("start_date", "id")
+        .values_list("id", "kind", "start_date")[:MAX_DOTS]
+    )
+    if not rows:
+        return None
+    start, end = rows[0][2], rows[-1][2]
+    days = max((end - start).days, 1)
+    usable = STRIP_WIDTH - 2 * STRIP_MARGIN
+
+    def x_of(day: date) -> float:
+        return round(STRIP_WIDTH - STRIP_MARGIN - (day - start).days / days * usable, 1)
+
+    dots = []
+    lanes: dict[int, int] = defaultdict(int)
+    for pk, kind, day in rows:
+        x = x_of(day) if end != start else STRIP_WIDTH / 2
+        # Dots of the same few days stack upwards instead of hiding each other.
+        lane = lanes[int(x // 8)]
+        lanes[int(x // 8)] += 1
+        dots.append(
+            {
+                "id": pk,
+                "kind": kind,
+                "x": x,
+                "y": 40 - 9 * min(lane, 3),
+                "day": day,
+                "on_page": pk in on_page,
+            }
+        )
+    ticks = [
+        {"x": x_of(date(year, 1, 1)), "text": str(year)}
+        for year in range(start.year + 1, end.year + 1)
+        if end != start
+    ]
+    if not ticks or math.fabs(ticks[0]["x"] - x_of(start)) > 40:
+        ticks.insert(0, {"x": x_of(start) if end != start else STRIP_WIDTH / 2, "text": str(start.year)})
+    return {"width": STRIP_WIDTH, "height": STRIP_HEIGHT, "dots": dots, "ticks": ticks}

@@ -1,0 +1,43 @@
+"""The front page: what happened lately and who was busiest."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import Count, Max, Q
+from django.views.generic import TemplateView
+
+from newsapp.models import Article, Entity, Meeting
+
+# "The last months" are counted back from the newest meeting on record, so the
+# page stays meaningful when the news archive is not from this week.
+ACTIVE_WINDOW = timedelta(days=182)
+
+
+def most_active_leaders(meetings, since, limit: int = 8):
+    recent = meetings.between(since, None).values("id")
+    return (
+        Entity.objects.persons()
+        .select_related("country")
+        .annotate(contacts=Count("participations", filter=Q(participations__meeting__in=recent)))
+        .filter(contacts__gt=0)
+        .order_by("-contacts", "name")[:limit]
+    )
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        held = Meeting.objects.visible().held()
+        newest = held.aggregate(newest=Max("start_date"))["newest"]
+        since = newest - ACTIVE_WINDOW if newest else None
+        context.update(
+            latest_meetings=held.latest_first().with_people()[:8],
+            upcoming=Meeting.objects.visible().planned().chronological().with_people()[:4],
+            latest_articles=Article.objects.select_related("source").defer("raw_text").latest_first()[:8],
+            active_leaders=most_active_leaders(held, since) if since else [],
+            active_since=since,
+        )
+        return context

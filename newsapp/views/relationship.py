@@ -1,0 +1,70 @@
+"""Two leaders' relationship: contacts by kind, first and last, the silences between them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from django.utils import timezone
+
+from newsapp.models import Meeting
+
+
+def contact_ordinals(pair_meetings) -> dict[int, int]:
+    """For each meeting id, its rank among the pair's contacts of the same kind in the same year.
+
+    Counted over the pair's whole history (not the filtered page), so the third
+    call of 2024 stays the third whatever the reader filters.
+    """
+    seen: Counter = Counter()
+    ordinals = {}
+    rows = pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date")
+    for pk, kind, day in rows:
+        seen[kind, day.year] += 1
+        ordinals[pk] = seen[kind, day.year]
+    return ordinals
+
+
+def days_phrase(days: int) -> str:
+    """Arabic counted noun: 1 → "يوم واحد", 2 → "يومان", 5 → "5 أيام", 40 → "40 يوماً"."""
+    if days == 1:
+        return "يوم واحد"
+    if days == 2:
+        return "يومان"
+    if 3 <= days <= 10:
+        return f"{days} أيام"
+    return f"{days} يوماً"
+
+
+def relationship_summary(held) -> dict:
+    rows = list(held.exclude(start_date=None).chronological().values("id", "kind", "start_date"))
+    counts = Counter(row["kind"] for row in rows)
+    by_kind = [
+        {"kind": kind, "label": label, "count": counts.get(kind, 0)}
+        for kind, label in Meeting.Kind.choices
+        if counts.get(kind)
+    ]
+    gaps = [
+        {
+            "after": a["start_date"],
+            "before": b["start_date"],
+            "days": (b["start_date"] - a["start_date"]).days,
+        }
+        for a, b in zip(rows, rows[1:], strict=False)
+    ]
+    longest = max(gaps, key=lambda g: g["days"], default=None)
+    average = round(sum(g["days"] for g in gaps) / len(gaps)) if gaps else None
+    return {
+        "total": len(rows),
+        "by_kind": by_kind,
+        "first": rows[0]["start_date"] if rows else None,
+        "last": rows[-1]["start_date"] if rows else None,
+        "longest_gap": longest and {**longest, "phrase": days_phrase(longest["days"])},
+        "average_gap": average and days_phrase(average),
+        "since_last": _since(rows[-1]["start_date"]) if rows else None,
+    }
+
+
+def _since(last: date) -> str | None:
+    days = (timezone.localdate() - last).days
+    return days_phrase(days) if days > 0 else None
