@@ -96,6 +96,9 @@ else:
             "OPTIONS_EMBEDDED_DATA_DIR": str(EMBEDDED_DB_DIR),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
+            # Several test runs may share one checkout's server (two developers'
+            # terminals, an editor's test runner): each gets its own database.
+            "TEST": {"NAME": f"test_marsad_{os.getpid()}"},
         }
     }
 
@@ -114,6 +117,10 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# In development and tests static files are served from their folders as they
+# change; in production from STATIC_ROOT after collectstatic.
+WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from newsapp.models import Article, Source
 
@@ -9,6 +10,7 @@ class SourceAdmin(admin.ModelAdmin):
     list_select_related = ["country"]
     search_fields = ["name"]
     autocomplete_fields = ["country"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Article)
@@ -20,6 +22,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "body"]
     readonly_fields = ["raw_text", "content_hash", "ingested_at", "analyzed_at"]
     autocomplete_fields = ["source"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "source", "published_on", "url"]}),
         ("النص", {"fields": ["body"]}),
