@@ -147,12 +147,16 @@ def _from_mapping(raw: Any, origin: str, base: Path, defaults: Defaults, max_byt
             return Rejection(origin, str(error))
     if not isinstance(body, str) or not body.strip():
         return Rejection(origin, "لا يوجد نص للمقال (الحقل body مفقود أو فارغ)")
-    title = raw.get("title")
+    title = raw.get("title") if isinstance(raw.get("title"), str) and raw["title"].strip() else None
+    raw_text = body
+    if title is None:
+        title, body = split_title(body)
     source = raw.get("source")
     return ArticleInput(
         origin=origin,
         body=body,
-        title=title.strip() if isinstance(title, str) and title.strip() else None,
+        raw_text=raw_text,
+        title=title.strip() if title else None,
         published_on=published or defaults.published_on,
         source=source.strip() if isinstance(source, str) and source.strip() else defaults.source,
         source_url=raw.get("source_url") or "",

@@ -9,8 +9,8 @@ from newsapp.services.readers import ArticleInput, Defaults, Rejection, decode, 
 ARABIC = "التقى الرئيس الصيني نظيره الروسي في موسكو يوم الثلاثاء."
 
 
-def read(*paths: Path, **defaults) -> list:
-    return list(read_paths(paths, Defaults(**defaults), max_bytes=10_000))
+def read(*paths: Path, max_bytes: int = 100_000, **defaults) -> list:
+    return list(read_paths(paths, Defaults(**defaults), max_bytes=max_bytes))
 
 
 def test_decode_reads_utf8_with_or_without_a_bom():
@@ -75,10 +75,13 @@ def test_a_manifest_gives_its_text_files_their_metadata_and_they_are_not_read_tw
     assert len(items) == 5
     assert all(isinstance(i, ArticleInput) and i.published_on and i.source for i in items)
     assert items[0].title.startswith("نائبة بايدن")
+    # No title in the manifest: a headline-like first line becomes it.
+    assert items[2].title.startswith("يناقش بايدن وشي جين بينغ")
+    assert not items[2].body.startswith("يناقش")
 
 
 def test_oversized_empty_and_unsupported_files_are_rejected_with_reasons(tmp_path):
-    (tmp_path / "big.txt").write_text("ا" * 6000, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("ا" * 60_000, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"  \n")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n")
     reasons = {Path(i.origin).name: i.reason for i in read(tmp_path)}
