@@ -48,8 +48,11 @@ def _fold_char(char: str) -> str:
     if mapped is not None:
         return mapped
     if "\ufb50" <= char <= "\ufeff" or "\uff00" <= char <= "\uffef":
-        # Presentation forms and full-width characters: NFKC gives the base letters.
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", char))
+        # Presentation forms and full-width characters: NFKC gives the base letters
+        # (some, like "﴾", have no decomposition and stay as they are).
+        decomposed = unicodedata.normalize("NFKC", char)
+        if decomposed != char:
+            return "".join(_fold_char(c) for c in decomposed)
     if char.isspace():
         return " "
     return char.lower()
