@@ -13,7 +13,9 @@ database, the pipeline's own tests and benchmarks. Format of each file::
     ]}
 
 An alias given as a plain string is a full name (kind ``name``). Position ends
-are exclusive: the day the successor took office.
+are exclusive: the day the successor took office. Keys the reader does not
+use are documentation for editors: ``iso`` and ``un_member`` on countries,
+``approximate`` on a position whose dates are not certain.
 """
 
 from __future__ import annotations
