@@ -75,11 +75,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         },
     )
     def create(self, request, *args, **kwargs):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
         # Imported here so the API's URLs load even while the text pipeline is being replaced.
         from newsapp.services.ingest import Outcome, ingest_article
 
-        data = self.get_serializer(data=request.data)
-        data.is_valid(raise_exception=True)
         fields = data.validated_data
         result = ingest_article(
             body=fields["body"],
