@@ -72,7 +72,8 @@ def build_world(n: int, *, start: date = date(2023, 1, 5), counter: itertools.co
     for i in range(n):
         a_slug, b_slug = PAIRS[i % len(PAIRS)]
         a, b = e[a_slug], e[b_slug]
-        kind = KINDS[i % len(KINDS)]
+        # Kinds rotate against pairs, so every pair has every kind of contact.
+        kind = KINDS[(i + i // len(PAIRS)) % len(KINDS)]
         day = start + timedelta(days=23 * i)
         sentence = VERBS[kind].format(a=a.name, b=b.name)
         body = f"{sentence}\nوقال مصدر إن الجانبين ناقشا ملفات عدة. وأضاف أن {e['china'].name} و{e['russia'].name} تتابعان."
