@@ -209,7 +209,11 @@ class _Reader:
             if country is not None:
                 self.emit(hit.start, end, EntityKind.PERSON, RefSource.COUNTERPART, of=country)
             return
-        unknown = self.unknown_after(end)
+        # A bare office ("الرئيس") is followed by ordinary words too often to read a name after it.
+        introduces = title.role == TitleRole.ROLE or (
+            country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY)
+        )
+        unknown = self.unknown_after(end) if introduces else None
         if country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER):
             probe = Reference(
                 0, 0, "", EntityKind.PERSON, RefSource.TITLE, office=office, of=country, leader=is_leader

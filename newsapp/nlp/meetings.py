@@ -1,0 +1,309 @@
+"""Meetings: who called, met or visited whom, when and where, read sentence by sentence.
+
+For each sentence the triggers (:mod:`newsapp.nlp.triggers`) are grouped into
+clusters, one per event: a date between two triggers, or a trigger of another
+family (a call after a meeting), starts a new one ("تحدثا عبر الهاتف في يوليو
+2022، التقى الزعيمان في بالي في نوفمبر 2022 وعقدا اجتماع قمة في نوفمبر من العام
+الماضي" is three events). Each cluster takes its date, its participants (named,
+by title resolved on that date, "نظيره الروسي", "الزعيمان", or the subject of
+the previous sentence), its place and its occasion; then
+:mod:`newsapp.nlp.merging` merges the mentions of one event.
+
+Date policy: the date written in the cluster, else an unused date of the same
+sentence, else one from an earlier sentence of the same paragraph that
+reported no meeting itself. The publication date is never assumed: "اليوم"
+and "أمس" are dates that :func:`newsapp.nlp.dates.find_dates` resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .matcher import Matcher
+from .merging import Candidate, merge_candidates
+from .participants import Resolver
+from .references import Reference, Scan
+from .sentences import Sentence, clause_breaks, split_sentences
+from .status import Verdict, verdict
+from .triggers import Trigger, find_triggers
+from .types import DateMention, EntityKind, EntityRef, FoundMeeting, MeetingKind, MeetingStatus, Participant
+
+_SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
+_PUNCT = re.compile(r"[،,؛;:\"“”«»]")
+_FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
+_FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
+_WEAK_REACH = 80
+
+
+@dataclass(slots=True)
+class _Cluster:
+    triggers: list[Trigger]
+    start: int = 0  # key span of the cluster within its sentence
+    end: int = 0
+
+    @property
+    def kind(self) -> MeetingKind | None:
+        kinds = {t.kind for t in self.triggers}
+        for kind in (MeetingKind.VIDEO, MeetingKind.CALL, MeetingKind.VISIT, MeetingKind.MEETING):
+            if kind in kinds:
+                return kind
+        return None
+
+    @property
+    def strong(self) -> bool:
+        return any(t.strong and not t.modifier for t in self.triggers) or all(
+            t.modifier and t.strong and t.kind != MeetingKind.MEETING for t in self.triggers
+        )
+
+
+@dataclass(slots=True)
+class _DateAt:
+    start: int  # key offsets
+    end: int
+    mention: DateMention
+    used: bool = False
+
+
+@dataclass(slots=True)
+class _Sentence:
+    sentence: Sentence
+    start: int  # key offsets
+    end: int
+    refs: list[Reference] = field(default_factory=list)
+    dates: list[_DateAt] = field(default_factory=list)
+    reported: bool = False
+
+
+def find_meetings(scan: Scan, dates: list[DateMention], matcher: Matcher) -> list[FoundMeeting]:
+    """Every meeting the text reports, one per real-world event.
+
+    "التقى الرئيس الصيني شي جين بينغ بنظيره الأمريكي جو بايدن في 14 نوفمبر في بالي"
+    → one meeting, 2022-11-14 (day), participants Xi and Biden, location Bali.
+    """
+    return _Reader(scan, dates, matcher).read()
+
+
+class _Reader:
+    def __init__(self, scan: Scan, dates: list[DateMention], matcher: Matcher) -> None:
+        self.scan, self.key, self.matcher = scan, scan.key, matcher
+        self.resolver = Resolver(scan, matcher)
+        self.candidates: list[Candidate] = []
+        self.sentences: list[_Sentence] = []
+        for sentence in split_sentences(scan.text):
+            start, end = scan.key_index(sentence.start), scan.key_index(sentence.end)
+            self.sentences.append(_Sentence(sentence, start, end))
+        spans = [(s.start, s.end) for s in self.sentences]
+        for ref in scan.references:
+            index = _locate(spans, ref.key_start)
+            if index is not None:
+                self.sentences[index].refs.append(ref)
+        for mention in dates:
+            start, end = scan.key_index(mention.start), scan.key_index(mention.end)
+            index = _locate(spans, start)
+            if index is not None and not _SINCE.search(self.key[max(0, start - 12) : start]):
+                self.sentences[index].dates.append(_DateAt(start, end, mention))
+        self.triggers = self._usable_triggers(find_triggers(self.key))
+
+    def _usable_triggers(self, triggers: list[Trigger]) -> list[Trigger]:
+        """Drop triggers inside a catalog name ("قمة أبيك") or naming a forum ("اجتماع أبيك")."""
+        refs = sorted(self.scan.references, key=lambda r: r.key_start)
+        kept: list[Trigger] = []
+        for trigger in triggers:
+            head_end = self.key.find(" ", trigger.start, trigger.end)
+            head_end = trigger.end if head_end < 0 else head_end
+            inside = any(r.key_start < head_end and trigger.start < r.key_end for r in refs)
+            forum = next((r for r in refs if r.key_start >= trigger.end), None)
+            names_forum = (
+                forum is not None
+                and forum.kind == EntityKind.ORGANIZATION
+                and not self.key[trigger.end : forum.key_start].strip(" \"“”«»'")
+                and trigger.kind == MeetingKind.MEETING
+            )
+            if not inside and not names_forum:
+                kept.append(trigger)
+        return kept
+
+    def read(self) -> list[FoundMeeting]:
+        position = 0
+        for number, sentence in enumerate(self.sentences):
+            own: list[Trigger] = []
+            while position < len(self.triggers) and self.triggers[position].start < sentence.end:
+                if self.triggers[position].start >= sentence.start:
+                    own.append(self.triggers[position])
+                position += 1
+            if own:
+                self._read_sentence(number, sentence, own)
+            self.resolver.remember(sentence.refs, sentence.start)
+        return merge_candidates(self.candidates, self.scan.published)
+
+    # --- one sentence --------------------------------------------------------
+
+    def _read_sentence(self, number: int, sentence: _Sentence, triggers: list[Trigger]) -> None:
+        clusters = self._clusters(sentence, triggers)
+        pending: list[tuple[_Cluster, _DateAt | None]] = []
+        for cluster in clusters:
+            pending.append((cluster, self._own_date(sentence, cluster)))
+        previous: list[Participant] = []
+        for cluster, found in pending:
+            if found is None and cluster.strong:
+                found = self._borrowed_date(number, sentence)
+            candidate = self._candidate(sentence, cluster, found, previous)
+            if candidate is None:
+                continue
+            previous = candidate.participants
+            if found is not None:
+                found.used = True
+            sentence.reported = True
+            self.candidates.append(candidate)
+
+    def _clusters(self, sentence: _Sentence, triggers: list[Trigger]) -> list[_Cluster]:
+        clusters: list[_Cluster] = []
+        for trigger in triggers:
+            if not clusters:
+                clusters.append(_Cluster([trigger]))
+                continue
+            current = clusters[-1]
+            last = current.triggers[-1]
+            dated = any(last.end <= d.start and d.end <= trigger.start for d in sentence.dates)
+            conflict = (
+                trigger.kind is not None
+                and current.kind is not None
+                and (trigger.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
+                != (current.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
+            )
+            punct = bool(_PUNCT.search(self.key, last.end, trigger.start))
+            if trigger.modifier or not (dated or conflict or (punct and trigger.strong)):
+                current.triggers.append(trigger)
+            else:
+                clusters.append(_Cluster([trigger]))
+        start = sentence.start
+        for index, cluster in enumerate(clusters):
+            cluster.start = start
+            if index + 1 < len(clusters):
+                following = clusters[index + 1].triggers[0].start
+                breaks = clause_breaks(self.key, cluster.triggers[-1].end, following)
+                start = breaks[-1] if breaks else following
+                cluster.end = start
+            else:
+                cluster.end = sentence.end
+        return clusters
+
+    def _own_date(self, sentence: _Sentence, cluster: _Cluster) -> _DateAt | None:
+        inside = [d for d in sentence.dates if cluster.start <= d.start < cluster.end]
+        if not cluster.strong:
+            inside = [
+                d
+                for d in inside
+                if min(abs(d.start - t.end) for t in cluster.triggers) <= _WEAK_REACH
+                or min(abs(t.start - d.end) for t in cluster.triggers) <= _WEAK_REACH
+            ]
+        first = cluster.triggers[0].start
+        after = [d for d in inside if d.start >= first]
+        if after:
+            return after[0]
+        return inside[-1] if inside else None
+
+    def _borrowed_date(self, number: int, sentence: _Sentence) -> _DateAt | None:
+        unused = [d for d in sentence.dates if not d.used]
+        if len(unused) == 1:
+            return unused[0]
+        for earlier in reversed(self.sentences[:number]):
+            if earlier.sentence.paragraph != sentence.sentence.paragraph:
+                break
+            if earlier.reported:
+                return None
+            if earlier.dates:
+                return earlier.dates[-1]
+        return None
+
+    def _candidate(
+        self, sentence: _Sentence, cluster: _Cluster, found: _DateAt | None, previous: list[Participant]
+    ) -> Candidate | None:
+        lead = next((t for t in cluster.triggers if not t.modifier), cluster.triggers[0])
+        judged = verdict(self.key, lead.start, lead.end, sentence.start, sentence.end)
+        if judged == Verdict.DROP:
+            return None
+        value = found.mention.value if found else None
+        day: date | None = value.start if value else self.scan.published
+        status = MeetingStatus.HELD
+        published = self.scan.published
+        if (
+            judged == Verdict.PLANNED
+            or any(t.future for t in cluster.triggers)
+            or value is not None
+            and published is not None
+            and value.start > published
+        ):
+            status = MeetingStatus.PLANNED
+        window = self._clause(cluster)
+        kind = cluster.kind
+        people = self.resolver.participants(
+            sentence.refs, window, (cluster.start, cluster.end), cluster.triggers, day, previous,
+            carry=cluster.strong and not any(t.first_person for t in cluster.triggers),
+        )  # fmt: skip
+        if not cluster.strong and (value is None or people.carried or len(people.persons) < 2):
+            return None
+        host = None
+        if kind == MeetingKind.VISIT:
+            visit = next(t for t in cluster.triggers if t.kind == MeetingKind.VISIT)
+            host = self.resolver.host_country(sentence.refs, visit.start, cluster.end)
+            persons = self.resolver.visit_roles(people.persons, host, day, sentence.refs)
+            if not persons or (host is None and len(persons) < 2):
+                return None
+        else:
+            persons = self.resolver.reception_roles(people.persons, cluster.triggers, sentence.refs)
+            if len(persons) < 2:
+                return None
+        text = self.scan.text
+        return Candidate(
+            kind=kind,
+            date=value,
+            status=status,
+            participants=persons,
+            evidence=text[sentence.sentence.start : sentence.sentence.end],
+            evidence_start=sentence.sentence.start,
+            evidence_end=sentence.sentence.end,
+            location=self._location(sentence.refs, cluster, host if kind == MeetingKind.VISIT else None),
+            occasion=self._occasion(sentence.refs, cluster),
+        )
+
+    def _clause(self, cluster: _Cluster) -> tuple[int, int]:
+        first, last = cluster.triggers[0], cluster.triggers[-1]
+        before = clause_breaks(self.key, cluster.start, first.start)
+        after = clause_breaks(self.key, last.end, cluster.end)
+        return (before[-1] if before else cluster.start), (after[0] if after else cluster.end)
+
+    def _location(self, refs: list[Reference], cluster: _Cluster, host: str | None) -> EntityRef | None:
+        for ref in refs:
+            if cluster.start <= ref.key_start < cluster.end and ref.kind == EntityKind.PLACE and ref.slug:
+                return EntityRef(ref.slug, self.matcher.entities[ref.slug].name)
+        if host is not None:
+            return EntityRef(host, self.matcher.entities[host].name)
+        return None
+
+    def _occasion(self, refs: list[Reference], cluster: _Cluster) -> EntityRef | None:
+        for ref in refs:
+            if not (cluster.start <= ref.key_start < cluster.end) or ref.kind != EntityKind.ORGANIZATION:
+                continue
+            if ref.slug is None:
+                continue
+            before = self.key[max(0, ref.key_start - 16) : ref.key_start]
+            if _FORUM.search(before) or _FORUM_NAME.match(self.key, ref.key_start):
+                return EntityRef(ref.slug, self.matcher.entities[ref.slug].name)
+        return None
+
+
+def _locate(spans: list[tuple[int, int]], position: int) -> int | None:
+    low, high = 0, len(spans) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        start, end = spans[middle]
+        if position < start:
+            high = middle - 1
+        elif position >= end:
+            low = middle + 1
+        else:
+            return middle
+    return None

@@ -1,0 +1,157 @@
+"""The words Arabic news uses to report a call, a video call, a meeting or a visit.
+
+Patterns run on the normalized key (ة→ه, ى→ي, أ→ا, ئ/ؤ→ء), so they are written
+that way. Each match is a :class:`Trigger` with what it tells on its own:
+its kind (None for "talks", which fits any kind), whether it can stand alone
+(a definite "المكالمة" only refers back to a call reported elsewhere), whether
+its verb is dual ("التقيا": the two people named before) or future ("سيلتقي").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import MeetingKind
+
+_C, _V, _M, _T = MeetingKind.CALL, MeetingKind.VIDEO, MeetingKind.MEETING, MeetingKind.VISIT
+
+# Glued before a noun: conjunction, preposition, article.
+_NOUN = r"(?<!\w)(?P<pre>[وف]?(?:[بلك]|لل)?(?:ال)?)"
+# Before a verb: conjunction, future سـ, person prefix.
+_VERB = r"(?<!\w)[وف]?(?P<fut>س)?"
+_END = r"(?!\w)"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    start: int  # key offsets
+    end: int
+    kind: MeetingKind | None
+    strong: bool  # can report a meeting on its own
+    verb: bool
+    reception: bool = False  # استقبل: host and guest
+    future: bool = False
+    dual: bool = False  # "التقيا", "اجتماعهما": the subject is two people named before
+    first_person: bool = False  # "التقيت", "سنتحدث": the speaker, not a named person
+    modifier: bool = False  # "عبر الهاتف", "على هامش": qualifies a nearby trigger
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    regex: re.Pattern[str]
+    kind: MeetingKind | None
+    noun: bool = False
+    reception: bool = False
+    modifier: bool = False
+    weak: bool = False  # weak even when indefinite
+
+
+def _rule(pattern: str, kind: MeetingKind | None, **flags: bool) -> _Rule:
+    prefix = _NOUN if flags.get("noun") else _VERB
+    return _Rule(re.compile(prefix + "(?P<w>" + pattern + ")" + _END), kind, **flags)
+
+
+_RULES: tuple[_Rule, ...] = (
+    # --- calls
+    _rule(r"(?:اتصال|اتصالا|اتصالات|مكالمه|مكالمات|محادثه|محادثات|مباحثات) هاتفي(?:ه|ا|ين)?", _C, noun=True),
+    _rule(r"مكالم(?:ه|ات|ت\w*)", _C, noun=True),
+    _rule(r"(?:المؤتمر|مؤتمر) الهاتفي|مهاتف\w*", _C, noun=True),
+    _rule(r"اتصالا|اتصالين", _C, noun=True),
+    _rule(r"(?:في|خلال|اثناء|عبر) اتصال(?:ه|هما)?", _C, noun=True),
+    _rule(r"هاتفيا|عبر الهاتف|على الهاتف|بالهاتف", _C, modifier=True),
+    _rule(r"[يتن]تصل(?:ان|ون)?|اتصل(?:ت|ا|وا)?", _C),
+    # --- video calls
+    _rule(
+        r"عبر (?:تقنيه )?(?:الاتصال المرءي|الفيديو|الفيديو كونفرانس|الفيديوكونفرانس|دايره تلفزيونيه مغلقه)"
+        r"|بالفيديو|عبر الانترنت|افتراضيا",
+        _V,
+        modifier=True,
+    ),
+    _rule(
+        r"(?:وصله|اتصال|اتصالا|مكالمه|مكالمات|لقاء|اجتماع|قمه|مؤتمر|محادثات) (?:فيديو|الفيديو|مرءي\w*|افتراضي\w*)",
+        _V,
+        noun=True,
+    ),
+    # --- meetings
+    _rule(r"التق(?:ي|ت|يا|وا|يت|ينا|يتم)|[يتن]لتق(?:ي|يان|ون)?|التقاء|ملتقي", _M),
+    _rule(r"اجتمع(?:ت|ا|وا)?|[يتن]جتمع(?:ان|ون)?", _M),
+    _rule(r"استقبل(?:ت|ا|وا|ته|ه|ها)?|[يتن]ستقبل(?:ان|ون|ه)?", _M, reception=True),
+    _rule(r"عقد(?:ت|ا|وا)? (?:\w+ ){0,2}?(?:اجتماع|لقاء|قمه|محادثات|مباحثات|جلسه)\w*", _M),
+    _rule(r"لقاء(?:ا|ات|ه|هما|ها)?|اجتماع(?:ا|ات|ه|هما|ها)?", _M, noun=True),
+    _rule(r"قمه (?:ثناءيه|مشتركه)", _M, noun=True),
+    _rule(r"قمه", _M, noun=True, modifier=True),
+    _rule(r"على هامش", _M, modifier=True),
+    _rule(r"جمع(?:ت|ه)? (?:بين|بينه|بينهما)", _M),
+    # --- talks of any kind
+    _rule(r"محادث(?:ات|ه|ته|تها|تهما|اتهما)|مباحث(?:ات|اتهما)|مشاورات", None, noun=True),
+    _rule(
+        r"(?:[يتن]?)تحدث(?:ت|ا|وا|ان)? (?:\w+ ){0,4}?مع|تباحث(?:ت|ا|وا)?|بحث(?:ت|ا)? (?:\w+ ){0,3}?مع", None
+    ),
+    _rule(r"تحدث(?:ا|وا)|ناقش(?:ت|ا|وا)?|اتفق(?:ت|ا|وا)?", None, weak=True),
+    # --- visits
+    _rule(r"زار(?:ت|ا|وا|ه|ها)?|[يتن]زور(?:ان|ون)?", _T),
+    _rule(r"زيار(?:ه|ات|ته|تها|تهما|اته)", _T, noun=True),
+    _rule(r"وصل(?:ت|ا|وا)? (?:الي|ال)\w*|حل(?:ت)? ضيفا", _T),
+)
+
+_DUAL = re.compile(r"(?:هما|يا|ا|ان)$")
+
+
+def find_triggers(key: str) -> list[Trigger]:
+    """Every trigger in ``key``; a trigger inside a longer one is dropped.
+
+    >>> [(t.kind, t.strong) for t in find_triggers("وتلقى اتصالا هاتفيا من نظيره")]
+    [(<MeetingKind.CALL: 'call'>, True)]
+    >>> [t.future for t in find_triggers("سيلتقي الرئيسان")]
+    [True]
+    """
+    found: list[Trigger] = []
+    for rule in _RULES:
+        for match in rule.regex.finditer(key):
+            found.append(_trigger(rule, match))
+    found.sort(key=lambda t: (t.start - t.end, t.start))
+    chosen: list[Trigger] = []
+    for trigger in found:
+        if all(trigger.end <= other.start or other.end <= trigger.start for other in chosen):
+            chosen.append(trigger)
+    chosen.sort(key=lambda t: t.start)
+    return chosen
+
+
+_SUFFIXED = re.compile(r"(?:ته|تها|تهما|هما|ها|اءه|اعه|اله|اته)$")
+_FIRST = re.compile(r"^[وف]?س?ن(?:لتقي|جتمع|تحدث|زور|ستقبل|تصل|بحث)|(?:نا|يت)$")
+
+
+def _trigger(rule: _Rule, match: re.Match[str]) -> Trigger:
+    head = match.group("w").split()[0]
+    if rule.noun:
+        pre = match.group("pre")
+        definite = pre.endswith("ال") or pre.endswith("لل")
+        # "زيارة"/"مكالمة" end in ه (teh marbuta) already: only these endings are pronouns.
+        suffixed = bool(_SUFFIXED.search(head))
+        return Trigger(
+            match.start(),
+            match.end(),
+            rule.kind,
+            not (definite or suffixed or rule.weak),
+            False,
+            dual=head.endswith("هما"),
+            modifier=rule.modifier,
+        )
+    kind = rule.kind
+    if kind is None and "هاتف" in match.group("w"):
+        # "بحث هاتفياً مع": talks by phone.
+        kind = MeetingKind.CALL
+    return Trigger(
+        match.start(),
+        match.end(),
+        kind,
+        not rule.weak,
+        True,
+        reception=rule.reception,
+        future=match.group("fut") is not None or bool(re.match(r"س[يتن]", head)),
+        dual=bool(_DUAL.search(head)) and not head.endswith("ها"),
+        first_person=bool(_FIRST.search(head)),
+        modifier=rule.modifier,
+    )
