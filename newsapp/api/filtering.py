@@ -77,14 +77,15 @@ def _document_shared_filters() -> None:
     """
     leader = "معرّف شخص (leader=xi-jinping)؛ كرّره لنتائج تجمعهم كلهم."
     country = "معرّف بلد (country=china)."
-    for filterset, name, description in [
-        (MeetingFilter, "leader", leader),
-        (ArticleFilter, "leader", leader),
-        (MeetingFilter, "country", country),
-        (ArticleFilter, "country", country),
-        (EntityFilter, "country", country),
+    for filterset, name, description, example in [
+        (MeetingFilter, "leader", leader, "xi-jinping"),
+        (ArticleFilter, "leader", leader, "xi-jinping"),
+        (MeetingFilter, "country", country, "china"),
+        (ArticleFilter, "country", country, "china"),
+        (EntityFilter, "country", country, "china"),
     ]:
-        extend_schema_field({**SLUG_SCHEMA, "description": description})(filterset.base_filters[name])
+        schema = {**SLUG_SCHEMA, "description": description, "example": example}
+        extend_schema_field(schema)(filterset.base_filters[name])
     extend_schema_field({"type": "integer", "description": "معرّف المصدر: لقاءات روتها مقالاته."})(
         MeetingFilter.base_filters["source"]
     )

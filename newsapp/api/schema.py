@@ -8,6 +8,7 @@ Schemathesis run in the tests) also need to know that a malformed filter is a
 from __future__ import annotations
 
 from drf_spectacular.openapi import AutoSchema
+from rest_framework.permissions import SAFE_METHODS
 
 ERROR_BODY = {
     "type": "object",
@@ -22,6 +23,13 @@ def _error(description: str) -> dict:
 
 
 class MarsadAutoSchema(AutoSchema):
+    def get_auth(self):
+        auths = super().get_auth()
+        # Reading is open to everyone (StaffWriteOrReadOnly): say that credentials are optional.
+        if self.method in SAFE_METHODS and {} not in auths:
+            auths.append({})
+        return auths
+
     def get_filter_backends(self):
         # An export is a whole filtered list in one file: document its filters too.
         if getattr(self.view, "is_export", False):
@@ -32,6 +40,10 @@ class MarsadAutoSchema(AutoSchema):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:
             return None
+        for parameter in operation.get("parameters", []):
+            # An empty filter means "no filter", as in the pages' HTML forms.
+            if parameter["in"] == "query" and parameter["name"] not in ("page", "page_size"):
+                parameter["allowEmptyValue"] = True
         responses = operation.setdefault("responses", {})
         errors = {
             "400": "قيمة غير صالحة لمعامل أو حقل؛ المفتاح يسمّي المعامل.",
