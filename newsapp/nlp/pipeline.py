@@ -8,6 +8,7 @@ for it once.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from .dates import find_dates
@@ -15,6 +16,8 @@ from .entities import group_entities, scan_text
 from .matcher import Matcher, prepare_matcher
 from .meetings import find_meetings
 from .types import Analysis, Gazetteer
+
+logger = logging.getLogger(__name__)
 
 # What ``prepare`` returns: the gazetteer's automaton and office index.
 Prepared = Matcher
@@ -38,7 +41,20 @@ def analyze(text: str, published: date | None, gazetteer: Gazetteer | Prepared) 
     """
     matcher = gazetteer if isinstance(gazetteer, Matcher) else prepare_matcher(gazetteer)
     text = text if isinstance(text, str) else str(text)
-    scan = scan_text(text, published, matcher)
-    dates = find_dates(text, published)
-    meetings = find_meetings(scan, dates, matcher)
-    return Analysis(published=published, entities=group_entities(scan, matcher), meetings=tuple(meetings))
+    try:
+        return analyze_strict(text, published, matcher)
+    except Exception:  # the contract is "never raises": log the bug, keep what can be read
+        logger.exception("analysis failed on a %d-character text", len(text))
+    try:
+        scan = scan_text(text, published, matcher)
+        return Analysis(published=published, entities=group_entities(scan, matcher))
+    except Exception:
+        logger.exception("entity reading failed on a %d-character text", len(text))
+        return Analysis(published=published)
+
+
+def analyze_strict(text: str, published: date | None, prepared: Prepared) -> Analysis:
+    """:func:`analyze` without its safety net: errors propagate (for tests and debugging)."""
+    scan = scan_text(text, published, prepared)
+    meetings = find_meetings(scan, find_dates(text, published), prepared)
+    return Analysis(published=published, entities=group_entities(scan, prepared), meetings=tuple(meetings))
