@@ -18,8 +18,8 @@ KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
 MAX_DOTS = 2000
 
-CHART_WIDTH, CHART_HEIGHT, CHART_BASE = 720, 180, 150
-STRIP_WIDTH, STRIP_HEIGHT = 720, 64
+CHART_WIDTH, CHART_HEIGHT, CHART_BASE = 960, 170, 140
+STRIP_WIDTH, STRIP_HEIGHT = 960, 64
 STRIP_MARGIN = 16
 
 
@@ -70,7 +70,8 @@ def monthly_chart(held) -> dict | None:
             }
         )
         if month == 0 or index == first:
-            labels.append({"x": round(x + slot / 2, 1), "text": str(year)})
+            # Keep the year inside the drawing at both edges.
+            labels.append({"x": round(min(max(x + slot / 2, 18), CHART_WIDTH - 18), 1), "text": str(year)})
     return {
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,

@@ -37,7 +37,7 @@ def days_phrase(days: int) -> str:
 
 
 def relationship_summary(held) -> dict:
-    rows = list(held.exclude(start_date=None).chronological().values("id", "kind", "start_date"))
+    rows = list(held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"))
     counts = Counter(row["kind"] for row in rows)
     by_kind = [
         {"kind": kind, "label": label, "count": counts.get(kind, 0)}
@@ -45,11 +45,7 @@ def relationship_summary(held) -> dict:
         if counts.get(kind)
     ]
     gaps = [
-        {
-            "after": a["start_date"],
-            "before": b["start_date"],
-            "days": (b["start_date"] - a["start_date"]).days,
-        }
+        {"after": a, "before": b, "days": (b["start_date"] - a["start_date"]).days}
         for a, b in zip(rows, rows[1:], strict=False)
     ]
     longest = max(gaps, key=lambda g: g["days"], default=None)
@@ -57,8 +53,8 @@ def relationship_summary(held) -> dict:
     return {
         "total": len(rows),
         "by_kind": by_kind,
-        "first": rows[0]["start_date"] if rows else None,
-        "last": rows[-1]["start_date"] if rows else None,
+        "first": rows[0] if rows else None,
+        "last": rows[-1] if rows else None,
         "longest_gap": longest and {**longest, "phrase": days_phrase(longest["days"])},
         "average_gap": average and days_phrase(average),
         "since_last": _since(rows[-1]["start_date"]) if rows else None,

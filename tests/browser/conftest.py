@@ -1,0 +1,86 @@
+"""Drive Debian's Chromium with Playwright against pytest-django's live server.
+
+Nothing is downloaded: Chromium comes from Debian (``make test`` installs it),
+Playwright's own browser download is never used. The server listens on
+127.0.0.1 and every request the page makes is recorded, so a test can prove
+nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# pytest-django's live server reads this once, when it starts.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent.parent.parent / "screenshots"
+WIDTHS = {"phone": (390, 844), "desktop": (1366, 900)}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class Recorder:
+    """Every request and every console error of the pages opened in one browser context."""
+
+    def __init__(self):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+
+    def watch(self, page):
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(f"{page.url}: {msg.text}"))
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        return page
+
+
+@pytest.fixture
+def chromium(site):
+    """A headless Chromium, started after the test data is written (Playwright runs an event loop)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        pytest.fail(
+            "Chromium is missing: run `make test` (it installs Debian's chromium) or apt-get install chromium"
+        )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def open_page(chromium):
+    """open_page(width_name) → (page, recorder) in a fresh context at that viewport."""
+    contexts = []
+
+    def make(width: str):
+        w, h = WIDTHS[width]
+        context = chromium.new_context(
+            viewport={"width": w, "height": h}, locale="ar", service_workers="block"
+        )
+        contexts.append(context)
+        recorder = Recorder()
+        return recorder.watch(context.new_page()), recorder
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str, width: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
