@@ -8,6 +8,8 @@ class CappedPageNumberPagination(PageNumberPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    # The schema says a page is a number: "page=last" is a 404 like any other non-page.
+    last_page_strings = ()
     page_query_description = "رقم الصفحة، من 1."
     page_size_query_description = "عدد النتائج في الصفحة (20 إن لم يُذكر، و100 على الأكثر)."
 

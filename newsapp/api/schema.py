@@ -41,8 +41,8 @@ class MarsadAutoSchema(AutoSchema):
         if operation is None:
             return None
         for parameter in operation.get("parameters", []):
-            # An empty filter means "no filter", as in the pages' HTML forms.
-            if parameter["in"] == "query" and parameter["name"] not in ("page", "page_size"):
+            # An empty value means "not given", as in the pages' HTML forms.
+            if parameter["in"] == "query":
                 parameter["allowEmptyValue"] = True
         responses = operation.setdefault("responses", {})
         errors = {

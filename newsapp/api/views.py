@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from newsapp.filters import ArticleFilter, EntityFilter, MeetingFilter
+from newsapp.services.ingest import Outcome, ingest_article
 
 from . import querysets
 from .filtering import PublicOrderingFilter, SharedFilterBackend
@@ -77,9 +78,6 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         data = self.get_serializer(data=request.data)
         data.is_valid(raise_exception=True)
-        # Imported here so the API's URLs load even while the text pipeline is being replaced.
-        from newsapp.services.ingest import Outcome, ingest_article
-
         fields = data.validated_data
         result = ingest_article(
             body=fields["body"],

@@ -17,7 +17,7 @@ from schemathesis.checks import positive_data_acceptance
 from newsapp.models import Entity, Meeting
 from newsapp.wsgi import application
 
-from .builders import make_article, make_meeting
+from .builders import make_meeting
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
@@ -36,10 +36,12 @@ def in_test_transaction():
 
 
 @pytest.fixture
-def sample(catalog, in_test_transaction):
-    """A few meetings of real catalog leaders, so generated filters find something."""
+def sample(catalog, seeds_dir, in_test_transaction):
+    """The seed articles and what was read in them, plus a rejected and a month-precision meeting."""
+    from newsapp.services.ingest import ingest_paths
+
+    ingest_paths([seeds_dir])
     xi, putin, biden = (Entity.objects.get(slug=s) for s in ("xi-jinping", "vladimir-putin", "joe-biden"))
-    make_meeting(xi, putin, article=make_article(url="https://example.com/1"))
     make_meeting(xi, biden, kind="visit", start=date(2023, 11, 1), precision="month")
     make_meeting(putin, biden, review=Meeting.Review.REJECTED)
 
