@@ -20,6 +20,14 @@ FEED_SIZE = 50
 SUMMARY_LENGTH = 400
 
 
+def _articles_page() -> str:
+    """The readers' list of articles (it takes the same filters), or the API's without the pages."""
+    try:
+        return reverse("article-list")
+    except NoReverseMatch:
+        return reverse("api:article-list")
+
+
 class ArticlesFeed(Feed):
     feed_type = Rss201rev2Feed
     language = "ar"
@@ -28,7 +36,7 @@ class ArticlesFeed(Feed):
     description = "أحدث المقالات التي قرأها مرصد عن لقاءات القادة واتصالاتهم."
 
     def link(self, obj=None) -> str:
-        return reverse("api:article-list")
+        return _articles_page()
 
     def items(self, obj=None):
         return Article.objects.select_related("source").defer("raw_text").latest_first()[:FEED_SIZE]
@@ -87,7 +95,7 @@ class LeadersFeed(ArticlesFeed):
 
     def link(self, obj: list[Entity]) -> str:
         query = urlencode([("leader", person.slug) for person in obj])
-        return f"{reverse('api:article-list')}?{query}"
+        return f"{_articles_page()}?{query}"
 
     def items(self, obj: list[Entity]):
         return (
