@@ -45,54 +45,70 @@ class _Rule:
     reception: bool = False
     modifier: bool = False
     weak: bool = False  # weak even when indefinite
+    # Substrings every match contains: the rule only runs near them.
+    anchors: tuple[str, ...] = ()
 
 
-def _rule(pattern: str, kind: MeetingKind | None, **flags: bool) -> _Rule:
+def _rule(pattern: str, kind: MeetingKind | None, anchors: tuple[str, ...] = (), **flags: bool) -> _Rule:
     prefix = _NOUN if flags.get("noun") else _VERB
-    return _Rule(re.compile(prefix + "(?P<w>" + pattern + ")" + _END), kind, **flags)
+    return _Rule(re.compile(prefix + "(?P<w>" + pattern + ")" + _END), kind, anchors=anchors, **flags)
 
 
 _RULES: tuple[_Rule, ...] = (
     # --- calls
-    _rule(r"(?:اتصال|اتصالا|اتصالات|مكالمه|مكالمات|محادثه|محادثات|مباحثات) هاتفي(?:ه|ا|ين)?", _C, noun=True),
-    _rule(r"مكالم(?:ه|ات|ت\w*)", _C, noun=True),
-    _rule(r"(?:المؤتمر|مؤتمر) الهاتفي|مهاتف\w*", _C, noun=True),
-    _rule(r"اتصالا|اتصالين", _C, noun=True),
-    _rule(r"(?:في|خلال|اثناء|عبر) اتصال(?:ه|هما)?", _C, noun=True),
-    _rule(r"هاتفيا|عبر الهاتف|على الهاتف|بالهاتف", _C, modifier=True),
-    _rule(r"[يتن]تصل(?:ان|ون)?|اتصل(?:ت|ا|وا)?", _C),
+    _rule(
+        r"(?:اتصال|اتصالا|اتصالات|مكالمه|مكالمات|محادثه|محادثات|مباحثات) هاتفي(?:ه|ا|ين)?",
+        _C,
+        noun=True,
+        anchors=("هاتفي",),
+    ),
+    _rule(r"مكالم(?:ه|ات|ت\w*)", _C, noun=True, anchors=("مكالم",)),
+    _rule(r"(?:المؤتمر|مؤتمر) الهاتفي|مهاتف\w*", _C, noun=True, anchors=("هاتفي", "مهاتف")),
+    _rule(r"اتصالا|اتصالين", _C, noun=True, anchors=("اتصال",)),
+    _rule(r"(?:في|خلال|اثناء|عبر) اتصال(?:ه|هما)?", _C, noun=True, anchors=("اتصال",)),
+    _rule(r"هاتفيا|عبر الهاتف|على الهاتف|بالهاتف", _C, modifier=True, anchors=("هاتف",)),
+    _rule(r"[يتن]تصل(?:ان|ون)?|اتصل(?:ت|ا|وا)?", _C, anchors=("تصل",)),
     # --- video calls
     _rule(
         r"عبر (?:تقنيه )?(?:الاتصال المرءي|الفيديو|الفيديو كونفرانس|الفيديوكونفرانس|دايره تلفزيونيه مغلقه)"
         r"|بالفيديو|عبر الانترنت|افتراضيا",
         _V,
         modifier=True,
+        anchors=("عبر", "بالفيديو", "افتراضيا"),
     ),
     _rule(
         r"(?:وصله|اتصال|اتصالا|مكالمه|مكالمات|لقاء|اجتماع|قمه|مؤتمر|محادثات) (?:فيديو|الفيديو|مرءي\w*|افتراضي\w*)",
         _V,
         noun=True,
+        anchors=("فيديو", "مرءي", "افتراضي"),
     ),
     # --- meetings
-    _rule(r"التق(?:ي|ت|يا|وا|يت|ينا|يتم)|[يتن]لتق(?:ي|يان|ون)?|التقاء|ملتقي", _M),
-    _rule(r"اجتمع(?:ت|ا|وا)?|[يتن]جتمع(?:ان|ون)?", _M),
-    _rule(r"استقبل(?:ت|ا|وا|ته|ه|ها)?|[يتن]ستقبل(?:ان|ون|ه)?", _M, reception=True),
-    _rule(r"عقد(?:ت|ا|وا)? (?:\w+ ){0,2}?(?:اجتماع|لقاء|قمه|محادثات|مباحثات|جلسه)\w*", _M),
-    _rule(r"لقاء(?:ا|ات|ه|هما|ها)?|اجتماع(?:ا|ات|ه|هما|ها)?", _M, noun=True),
-    _rule(r"قمه (?:ثناءيه|مشتركه)", _M, noun=True),
-    _rule(r"قمه", _M, noun=True, modifier=True),
-    _rule(r"على هامش", _M, modifier=True),
-    _rule(r"جمع(?:ت|ه)? (?:بين|بينه|بينهما)", _M),
+    _rule(r"التق(?:ي|ت|يا|وا|يت|ينا|يتم)|[يتن]لتق(?:ي|يان|ون)?|التقاء|ملتقي", _M, anchors=("لتق",)),
+    _rule(r"اجتمع(?:ت|ا|وا)?|[يتن]جتمع(?:ان|ون)?", _M, anchors=("جتمع",)),
+    _rule(r"استقبل(?:ت|ا|وا|ته|ه|ها)?|[يتن]ستقبل(?:ان|ون|ه)?", _M, reception=True, anchors=("ستقبل",)),
+    _rule(r"عقد(?:ت|ا|وا)? (?:\w+ ){0,2}?(?:اجتماع|لقاء|قمه|محادثات|مباحثات|جلسه)\w*", _M, anchors=("عقد",)),
+    _rule(r"لقاء(?:ا|ات|ه|هما|ها)?|اجتماع(?:ا|ات|ه|هما|ها)?", _M, noun=True, anchors=("لقاء", "اجتماع")),
+    _rule(r"قمه (?:ثناءيه|مشتركه)", _M, noun=True, anchors=("قمه",)),
+    _rule(r"قمه", _M, noun=True, modifier=True, anchors=("قمه",)),
+    _rule(r"على هامش", _M, modifier=True, anchors=("هامش",)),
+    _rule(r"جمع(?:ت|ه)? (?:بين|بينه|بينهما)", _M, anchors=("جمع",)),
     # --- talks of any kind
-    _rule(r"محادث(?:ات|ه|ته|تها|تهما|اتهما)|مباحث(?:ات|اتهما)|مشاورات", None, noun=True),
     _rule(
-        r"(?:[يتن]?)تحدث(?:ت|ا|وا|ان)? (?:\w+ ){0,4}?مع|تباحث(?:ت|ا|وا)?|بحث(?:ت|ا)? (?:\w+ ){0,3}?مع", None
+        r"محادث(?:ات|ه|ته|تها|تهما|اتهما)|مباحث(?:ات|اتهما)|مشاورات",
+        None,
+        noun=True,
+        anchors=("محادث", "مباحث", "مشاورات"),
     ),
-    _rule(r"تحدث(?:ا|وا)|ناقش(?:ت|ا|وا)?|اتفق(?:ت|ا|وا)?", None, weak=True),
+    _rule(
+        r"(?:[يتن]?)تحدث(?:ت|ا|وا|ان)? (?:\w+ ){0,4}?مع|تباحث(?:ت|ا|وا)?|بحث(?:ت|ا)? (?:\w+ ){0,3}?مع",
+        None,
+        anchors=("تحدث", "تباحث", "بحث"),
+    ),
+    _rule(r"تحدث(?:ا|وا)|ناقش(?:ت|ا|وا)?|اتفق(?:ت|ا|وا)?", None, weak=True, anchors=("تحدث", "ناقش", "اتفق")),
     # --- visits
-    _rule(r"زار(?:ت|ا|وا|ه|ها)?|[يتن]زور(?:ان|ون)?", _T),
-    _rule(r"زيار(?:ه|ات|ته|تها|تهما|اته)", _T, noun=True),
-    _rule(r"وصل(?:ت|ا|وا)? (?:الي|ال)\w*|حل(?:ت)? ضيفا", _T),
+    _rule(r"زار(?:ت|ا|وا|ه|ها)?|[يتن]زور(?:ان|ون)?", _T, anchors=("زار", "زور")),
+    _rule(r"زيار(?:ه|ات|ته|تها|تهما|اته)", _T, noun=True, anchors=("زيار",)),
+    _rule(r"وصل(?:ت|ا|وا)? (?:الي|ال)\w*|حل(?:ت)? ضيفا", _T, anchors=("وصل", "ضيفا")),
 )
 
 _DUAL = re.compile(r"(?:هما|يا|ا|ان)$")
@@ -108,8 +124,12 @@ def find_triggers(key: str) -> list[Trigger]:
     """
     found: list[Trigger] = []
     for rule in _RULES:
-        for match in rule.regex.finditer(key):
-            found.append(_trigger(rule, match))
+        seen: set[tuple[int, int]] = set()
+        for low, high in _windows(key, rule.anchors):
+            for match in rule.regex.finditer(key, low, high):
+                if match.span() not in seen:
+                    seen.add(match.span())
+                    found.append(_trigger(rule, match))
     found.sort(key=lambda t: (t.start - t.end, t.start))
     chosen: list[Trigger] = []
     for trigger in found:
@@ -121,6 +141,29 @@ def find_triggers(key: str) -> list[Trigger]:
 
 _SUFFIXED = re.compile(r"(?:ته|تها|تهما|هما|ها|اءه|اعه|اله|اته)$")
 _FIRST = re.compile(r"^[وف]?س?ن(?:لتقي|جتمع|تحدث|زور|ستقبل|تصل|بحث)|(?:نا|يت)$")
+
+
+def _windows(key: str, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Stretches of ``key`` around each anchor, cut at spaces, overlapping ones joined."""
+    spans: list[tuple[int, int]] = []
+    for anchor in anchors:
+        at = key.find(anchor)
+        while at >= 0:
+            low = key.rfind(" ", 0, max(0, at - _BEFORE))
+            high = key.find(" ", at + len(anchor) + _AFTER)
+            spans.append((low + 1, len(key) if high < 0 else high))
+            at = key.find(anchor, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for low, high in spans:
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
+_BEFORE, _AFTER = 16, 70
 
 
 def _trigger(rule: _Rule, match: re.Match[str]) -> Trigger:
