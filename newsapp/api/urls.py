@@ -1,4 +1,11 @@
-"""The API's URLs (GUIDE §3), its schema and docs, exports and feeds; everything under /api/."""
+"""The API's URLs (GUIDE §3), its schema and docs, exports and feeds; everything under /api/.
+
+- ``articles/``, ``entities/``, ``meetings/`` (+ ``<id>/``, entities by ``<slug>/``): JSON, filtered.
+- ``meetings.csv``, ``articles.csv``, ``meetings.ics``: the same lists as files, same filters.
+- ``feeds/articles.{rss,atom}``, ``feeds/leaders/<slug>.{rss,atom}``,
+  ``feeds/leaders/<slug>/<slug>.{rss,atom}``: the latest articles, of one leader, of a pair.
+- ``schema/`` (OpenAPI 3), ``docs/`` (Swagger UI from drf-spectacular-sidecar, no CDN).
+"""
 
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView

@@ -76,9 +76,9 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         },
     )
     def create(self, request, *args, **kwargs):
-        data = self.get_serializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        fields = data.validated_data
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        fields = serializer.validated_data
         result = ingest_article(
             body=fields["body"],
             title=fields.get("title") or None,
