@@ -35,11 +35,11 @@ def test_analyze_prints_the_contract_json_and_writes_nothing(catalog, seeds_dir,
 
 
 def test_analyze_reports_a_person_outside_the_catalog_with_a_null_slug(catalog, tmp_path, capsys):
-    text = "استقبل الرئيس الصيني شي جين بينغ في بكين اليوم رئيس وزراء جزر الواق واق سالم المنصوري."
+    text = "وقالت المتحدثة باسم الخارجية الصينية ماو نينغ إن الرئيس شي جين بينغ سيزور باريس."
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     document = analyze(tmp_path / "a.txt", "--published", "2024-05-01", capsys=capsys)
     unknown = [e for e in document["entities"] if e["kind"] == "person" and e["slug"] is None]
-    assert any("سالم المنصوري" in e["name"] for e in unknown)
+    assert [e["name"] for e in unknown] == ["ماو نينغ"]
 
 
 def test_analyze_refuses_a_file_it_cannot_read(tmp_path):
