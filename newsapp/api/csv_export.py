@@ -38,6 +38,15 @@ MEETING_COLUMNS = [
 ARTICLE_COLUMNS = ["id", "published", "title", "source", "original_url", "url"]
 
 
+# A cell starting with one of these is a formula to spreadsheet programs; an
+# article title like "=HYPERLINK(...)" must stay text (OWASP "CSV injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
 def _csv_response(
     filename: str, columns: list[str], rows: Iterable, to_row: Callable[[object], list]
 ) -> HttpResponse:
@@ -47,7 +56,7 @@ def _csv_response(
     writer = csv.writer(response)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(to_row(row))
+        writer.writerow([_cell(value) for value in to_row(row)])
     return response
 
 

@@ -59,6 +59,12 @@ def test_the_articles_csv_lists_the_filtered_articles(api, people):
     ]
 
 
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(api, db):
+    make_article(title='=HYPERLINK("http://evil.example","اضغط")')
+    [row] = read_csv(api.get("/api/articles.csv"))
+    assert row["title"] == '\'=HYPERLINK("http://evil.example","اضغط")'
+
+
 def read_calendar(response) -> icalendar.Calendar:
     assert response["Content-Type"].startswith("text/calendar")
     return icalendar.Calendar.from_ical(response.content)
