@@ -49,21 +49,26 @@ class TextFilter(django_filters.CharFilter):
     field_class = SearchText
 
 
-def _leaders_field_errors() -> dict[str, str]:
-    return {
-        "invalid_choice": "لا يوجد شخص بهذا المعرّف: %(value)s",
-        "invalid_pk_value": "معرّف غير صالح: %(pk)s",
-    }
+class LeadersFilter(django_filters.ModelMultipleChoiceFilter):
+    """``leader=<slug>``, repeatable: the rows concerning every one of them."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", "القائد")
+        kwargs.setdefault("queryset", Entity.objects.persons())
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("method", "filter_leaders")
+        kwargs.setdefault(
+            "error_messages",
+            {
+                "invalid_choice": "لا يوجد شخص بهذا المعرّف: %(value)s",
+                "invalid_pk_value": "معرّف غير صالح: %(pk)s",
+            },
+        )
+        super().__init__(*args, **kwargs)
 
 
 class MeetingFilter(django_filters.FilterSet):
-    leader = django_filters.ModelMultipleChoiceFilter(
-        label="القائد",
-        queryset=Entity.objects.persons(),
-        to_field_name="slug",
-        method="filter_leaders",
-        error_messages=_leaders_field_errors(),
-    )
+    leader = LeadersFilter()
     country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
     kind = django_filters.ChoiceFilter(
         label="النوع",
@@ -105,13 +110,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 
 class ArticleFilter(django_filters.FilterSet):
-    leader = django_filters.ModelMultipleChoiceFilter(
-        label="القائد",
-        queryset=Entity.objects.persons(),
-        to_field_name="slug",
-        method="filter_leaders",
-        error_messages=_leaders_field_errors(),
-    )
+    leader = LeadersFilter()
     country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
     source = django_filters.ModelChoiceFilter(
         label="المصدر",
