@@ -65,7 +65,9 @@ class EntityDetailView(DetailView):
             meeting_total=sum(by_kind.values()),
             by_kind=[(kind, label, by_kind[kind]) for kind, label in Meeting.Kind.choices if kind in by_kind],
             counterparts=met,
-            network=counterpart_network(entity, met, pairs=entity.kind == Entity.Kind.PERSON),
+            network=counterpart_network(entity, met, pairs=entity.kind == Entity.Kind.PERSON)
+            if entity.kind in (Entity.Kind.PERSON, Entity.Kind.COUNTRY)
+            else None,
             articles=Article.objects.mentioning(entity)
             .select_related("source")
             .defer("body", "raw_text")
