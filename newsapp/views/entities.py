@@ -13,6 +13,8 @@ from .timeline import with_sources
 MEETINGS_SHOWN = 15
 ARTICLES_SHOWN = 10
 COUNTERPARTS_SHOWN = 10
+# Offices held now first, then the most recent.
+CURRENT_FIRST = (F("end").desc(nulls_first=True), F("start").desc(nulls_last=True))
 
 
 def meetings_of(entity: Entity):
@@ -51,7 +53,7 @@ class EntityDetailView(DetailView):
     def get_queryset(self):
         return Entity.objects.select_related("country").prefetch_related(
             "aliases",
-            Prefetch("positions", queryset=Position.objects.select_related("of").order_by("-start")),
+            Prefetch("positions", queryset=Position.objects.select_related("of").order_by(*CURRENT_FIRST)),
         )
 
     def get_context_data(self, **kwargs):
@@ -72,7 +74,7 @@ class EntityDetailView(DetailView):
             .select_related("source")
             .defer("body", "raw_text")
             .latest_first()[:ARTICLES_SHOWN],
-            offices=Position.objects.filter(of=entity).select_related("person").order_by("-start")
+            offices=Position.objects.filter(of=entity).select_related("person").order_by(*CURRENT_FIRST)
             if entity.kind in (Entity.Kind.COUNTRY, Entity.Kind.ORGANIZATION)
             else [],
             people=Entity.objects.persons().filter(country=entity).order_by("name")

@@ -45,8 +45,13 @@ class Recorder:
 
 
 @pytest.fixture
-def chromium(site):
-    """A headless Chromium, started after the test data is written (Playwright runs an event loop)."""
+def chromium():
+    """A headless Chromium.
+
+    Playwright's sync API runs an event loop in this thread, and Django refuses
+    ORM calls while one runs: tests list their data fixtures *before*
+    ``open_page`` so the data is written before the browser starts.
+    """
     sync_api = pytest.importorskip("playwright.sync_api")
     if not CHROMIUM.exists():
         pytest.fail(

@@ -166,3 +166,21 @@ def test_the_phone_menu_opens_and_the_skip_link_reaches_the_content(live_server,
     page.locator("#site-nav").wait_for(state="visible")
     assert page.locator("#site-nav >> text=الخط الزمني").is_visible()
     assert_local_and_clean(live_server, recorder)
+
+
+@pytest.fixture
+def empty_site(transactional_db):
+    Meeting.objects.all().delete()
+    Article.objects.all().delete()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_the_pages_look_right_with_an_empty_database(live_server, empty_site, open_page, width):
+    page, recorder = open_page(width)
+    empty_says = {"home": "لم يُسجَّل أي لقاء بعد", "timeline": "لا توجد لقاءات", "articles": "لا توجد مقالات"}
+    for name, path in {"home": "/", "timeline": "/timeline/", "articles": "/articles/"}.items():
+        assert page.goto(live_server.url + path).status == 200
+        assert page.get_by_text(empty_says[name]).first.is_visible(), name
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        screenshot(page, f"{name}-empty", width)
+    assert_local_and_clean(live_server, recorder)
