@@ -1,6 +1,7 @@
 """Marsad settings: one file, driven by the environment (GUIDE §3).
 
-- ``DATABASE_URL``: a PostgreSQL server; unset, an embedded server in ``.pgdata/``.
+- ``DATABASE_URL``: a PostgreSQL server; unset, an embedded server in ``.pgdata/``
+  (database ``MARSAD_DB_NAME``, default ``marsad``).
 - ``DJANGO_SECRET_KEY``: required when ``DJANGO_DEBUG=0``.
 - ``DJANGO_DEBUG``: ``1`` (default, development) or ``0``.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names.
@@ -92,7 +93,8 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "newsapp.embedded_db",
-            "NAME": "marsad",
+            # A second database on the same server (benchmarks) is one variable away.
+            "NAME": os.environ.get("MARSAD_DB_NAME", "marsad"),
             "OPTIONS_EMBEDDED_DATA_DIR": str(EMBEDDED_DB_DIR),
             "CONN_MAX_AGE": 60,
             "CONN_HEALTH_CHECKS": True,
