@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from .anaphora import NOT_SITTING, PRONOUNS, is_definite, lead_person
+from .bystanders import sent_by, serves
+from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
 from .names import read_unknown_name, word_spans
-from .normalize import normalize_key, normalize_with_offsets
+from .normalize import normalize_with_offsets
 from .references import Reference, RefSource, Scan, resolve_person
 from .titles import TitleRole
-from .types import AliasKind, EntityKind, FoundEntity, Gazetteer, Mention, Office
+from .types import AliasKind, EntityKind, FoundEntity, Gazetteer, Office
 
 _DUAL_OWNERS = ("البلدين", "الدولتين", "البلاد")
 
@@ -170,13 +173,20 @@ class _Reader:
     def read_alias(self, index: int) -> None:
         target = self.pick(index)
         if target is not None:
-            self.emit_hit(index, target)
+            hit = self.hits[index]
+            before = self.key[max(0, hit.start - len(hit.clitic) - 80) : hit.start - len(hit.clitic)]
+            self.emit_hit(index, target, possessor=sent_by(before))
 
     def read_title(self, index: int) -> None:
         hit = self.hits[index]
         title = hit.pattern.title
         assert title is not None
         self.done.add(index)
+        before = self.key[max(0, hit.start - len(hit.clitic) - 80) : hit.start - len(hit.clitic)]
+        sent, principal = sent_by(before), serves(before)
+        if title.role == TitleRole.PRONOUN:
+            self.read_pronoun(index, sent)
+            return
         end, after = hit.end, index + 1
         office = title.office
         country: str | None = None
@@ -191,6 +201,9 @@ class _Reader:
         is_leader = title.role == TitleRole.LEADER
         if is_leader:
             office = None
+        sitting = True
+        if title.role != TitleRole.HONORIFIC:
+            end, after, sitting = self.skip_honorifics(end, after)
         # A name right after the title (or after "title country,").
         if self.adjacent(end, after, comma=True):
             self.licensed.add(after)
@@ -199,7 +212,10 @@ class _Reader:
                 if title.role == TitleRole.DEPUTY and country is None:
                     self.read_deputy(index, after, person)
                     return
-                self.emit_hit(after, person)
+                own = principal and office is not None and country is not None
+                own = own and self.matcher.offices.holder(office, country, self.published) == person.slug
+                serving = title.role == TitleRole.ROLE and serves(self.key[max(0, hit.end - 40) : hit.end])
+                self.emit_hit(after, person, possessor=sent or own or serving)
                 self.license_coordinated(after)
                 return
             self.licensed.discard(after)
@@ -209,12 +225,15 @@ class _Reader:
             if country is not None:
                 self.emit(hit.start, end, EntityKind.PERSON, RefSource.COUNTERPART, of=country)
             return
+        bare = country is None and title.role == TitleRole.OFFICE and is_definite(hit.pattern.key)
         # A bare office ("الرئيس") is followed by ordinary words too often to read a name after it.
-        introduces = title.role == TitleRole.ROLE or (
-            country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY)
+        introduces = (
+            title.role == TitleRole.ROLE
+            or bare
+            or (country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY))
         )
         unknown = self.unknown_after(end) if introduces else None
-        if country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER):
+        if country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER) and sitting:
             probe = Reference(
                 0, 0, "", EntityKind.PERSON, RefSource.TITLE, office=office, of=country, leader=is_leader
             )
@@ -223,19 +242,49 @@ class _Reader:
                 name = self.matcher.entities[held].name if held else ""
                 self.emit(
                     hit.start, end, EntityKind.PERSON, RefSource.TITLE,
-                    slug=held, name=name, office=office, of=country, leader=is_leader,
+                    slug=held, name=name, office=office, of=country, leader=is_leader, possessor=sent or principal,
                 )  # fmt: skip
                 return
+        if bare and unknown is None and sitting and office is not None:
+            held = lead_person(self.refs, self.matcher.offices, self.published, frozenset({office}), False)
+            if held is not None:
+                name = self.matcher.entities[held].name
+                self.emit(
+                    hit.start, end, EntityKind.PERSON, RefSource.NAME, slug=held, name=name, possessor=sent
+                )
+            return
         if unknown is not None:
             name = self.text[self.offsets[unknown[0]] : self.offsets[unknown[1]]]
             self.emit(
-                unknown[0],
-                unknown[1],
-                EntityKind.PERSON,
-                RefSource.UNKNOWN,
-                name=name,
-                office=office,
-                of=country,
+                unknown[0], unknown[1], EntityKind.PERSON, RefSource.UNKNOWN,
+                name=name, office=office, of=country, possessor=sent,
+            )  # fmt: skip
+
+    def skip_honorifics(self, end: int, after: int) -> tuple[int, int, bool]:
+        """Step over "السيد"، "صاحب السمو الملكي"، "المنتخب" between a title and a name."""
+        sitting = True
+        while True:
+            word = self.key[end : end + 14].split(maxsplit=1)
+            if word and word[0] in NOT_SITTING:
+                sitting = False
+                end = self.key.index(word[0], end) + len(word[0])
+                continue
+            if not self.adjacent(end, after, comma=True):
+                return end, after, sitting
+            following = self.hits[after].pattern
+            if following.targets or following.title is None or following.title.role != TitleRole.HONORIFIC:
+                return end, after, sitting
+            self.done.add(after)
+            end, after = self.hits[after].end, after + 1
+
+    def read_pronoun(self, index: int, sent: bool) -> None:
+        hit = self.hits[index]
+        wanted = PRONOUNS.get(hit.pattern.key, frozenset())
+        held = lead_person(self.refs, self.matcher.offices, self.published, wanted, True)
+        if held is not None:
+            name = self.matcher.entities[held].name
+            self.emit(
+                hit.start, hit.end, EntityKind.PERSON, RefSource.NAME, slug=held, name=name, possessor=sent
             )
 
     def read_dual(self, index: int, end: int, after: int, first: str | None) -> None:
@@ -333,36 +382,3 @@ def find_entities(text: str, published: date | None, gazetteer: Gazetteer) -> li
     """
     matcher = prepare_matcher(gazetteer)
     return list(group_entities(scan_text(text, published, matcher), matcher))
-
-
-def group_entities(scan: Scan, matcher: Matcher) -> tuple[FoundEntity, ...]:
-    """One :class:`FoundEntity` per entity, mentions in text order, first-mentioned first."""
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    heads: dict[tuple[str, str], tuple[str | None, str, EntityKind]] = {}
-    for ref in scan.references:
-        head = _head(ref, matcher)
-        if head is None:
-            continue
-        group_key = (head[0] or "", normalize_key(head[1]) if head[0] is None else "")
-        heads.setdefault(group_key, head)
-        mentions = groups.setdefault(group_key, [])
-        mention = Mention(ref.start, ref.end, ref.text)
-        if mention not in mentions:
-            mentions.append(mention)
-    return tuple(
-        FoundEntity(slug=heads[k][0], name=heads[k][1], kind=heads[k][2], mentions=tuple(v))
-        for k, v in groups.items()
-    )
-
-
-def _head(ref: Reference, matcher: Matcher) -> tuple[str | None, str, EntityKind] | None:
-    if ref.source == RefSource.UNKNOWN:
-        return None, ref.name, EntityKind.PERSON
-    if ref.slug is None:
-        return None
-    entity = matcher.entities[ref.slug]
-    if entity.kind == EntityKind.PLACE and entity.is_capital and entity.country in matcher.entities:
-        # "بكين وموسكو": a capital acts for its country.
-        country = matcher.entities[entity.country]
-        return country.slug, country.name, country.kind
-    return entity.slug, entity.name, entity.kind

@@ -88,7 +88,9 @@ class Matcher:
                 while word_start > 0 and _is_word(key[word_start - 1]):
                     word_start -= 1
                 clitic = key[word_start:start]
-                if clitic in (_LAM_PREFIXES if lam else _PREFIXES):
+                if clitic in (_LAM_PREFIXES if lam else _PREFIXES) and not (
+                    pattern.title is None and _after_particle(key, word_start)
+                ):
                     candidates.append(Hit(start, end, clitic, pattern))
         candidates.sort(key=lambda h: (h.start - h.end, h.start))
         taken = bytearray(len(key) + 1)
@@ -104,6 +106,17 @@ class Matcher:
 
 def _is_word(char: str) -> bool:
     return char.isalnum()
+
+
+# "محمد بن سلمان بن عبدالعزيز": a name after بن/ابن/بنت is the father's, part of a longer name.
+_PATRONYMIC = ("بن", "ابن", "بنت")
+
+
+def _after_particle(key: str, word_start: int) -> bool:
+    before = key[max(0, word_start - 5) : word_start]
+    if not before.endswith(" "):
+        return False
+    return before.rstrip().rsplit(" ", 1)[-1] in _PATRONYMIC
 
 
 def build_matcher(gazetteer: Gazetteer) -> Matcher:

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .bystanders import mark_attendees
 from .matcher import Matcher
 from .merging import Candidate, merge_candidates
 from .participants import Resolver
@@ -28,13 +29,26 @@ from .references import Reference, Scan
 from .sentences import Sentence, clause_breaks, split_sentences
 from .status import Verdict, verdict
 from .triggers import Trigger, find_triggers
-from .types import DateMention, EntityKind, EntityRef, FoundMeeting, MeetingKind, MeetingStatus, Participant
+from .types import (
+    DateMention,
+    EntityKind,
+    EntityRef,
+    FoundMeeting,
+    MeetingKind,
+    MeetingStatus,
+    Participant,
+    Precision,
+)
 
 _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
 _FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
 _WEAK_REACH = 80
+# A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
+_BACKGROUND = re.compile(
+    r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
+)
 
 
 @dataclass(slots=True)
@@ -99,12 +113,16 @@ class _Reader:
             index = _locate(spans, ref.key_start)
             if index is not None:
                 self.sentences[index].refs.append(ref)
+        for sentence in self.sentences:
+            sentence.refs = mark_attendees(self.key, sentence.refs, sentence.start, sentence.end)
         for mention in dates:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
             index = _locate(spans, start)
             if index is not None and not _SINCE.search(self.key[max(0, start - 12) : start]):
                 self.sentences[index].dates.append(_DateAt(start, end, mention))
         self.triggers = self._usable_triggers(find_triggers(self.key))
+        # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
+        self.news_day: _DateAt | None = None
 
     def _usable_triggers(self, triggers: list[Trigger]) -> list[Trigger]:
         """Drop triggers inside a catalog name ("قمة أبيك") or naming a forum ("اجتماع أبيك")."""
@@ -149,9 +167,17 @@ class _Reader:
         for cluster, found in pending:
             if found is None and cluster.strong:
                 found = self._borrowed_date(number, sentence)
+            if (
+                found is None
+                and cluster.strong
+                and not _BACKGROUND.search(self.key, sentence.start, sentence.end)
+            ):
+                found = self.news_day
             candidate = self._candidate(sentence, cluster, found, previous)
             if candidate is None:
                 continue
+            if found is not None and candidate.status == MeetingStatus.HELD and self._is_news_day(found):
+                self.news_day = found
             previous = candidate.participants
             if found is not None:
                 found.used = True
@@ -204,6 +230,12 @@ class _Reader:
         if after:
             return after[0]
         return inside[-1] if inside else None
+
+    def _is_news_day(self, found: _DateAt) -> bool:
+        value, published = found.mention.value, self.scan.published
+        if published is None or value.precision != Precision.DAY:
+            return False
+        return 0 <= (published - value.start).days <= 1
 
     def _borrowed_date(self, number: int, sentence: _Sentence) -> _DateAt | None:
         unused = [d for d in sentence.dates if not d.used]

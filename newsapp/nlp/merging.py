@@ -132,6 +132,10 @@ def merge_candidates(candidates: list[Candidate], published: date | None) -> lis
             _absorb(target, cand)
     for cand in (c for c in candidates if c.date is None):
         fitting = [e for e in events if _fits(e, cand)]
+        parts = [e for e in fitting if e.members < cand.members]
+        if len(parts) >= 2 and frozenset().union(*(e.members for e in parts)) == cand.members:
+            # A headline that sums up several events ("يلتقي عباس وملك البحرين"): nothing new.
+            continue
         if fitting:
             # The article's own event is the latest one up to publication.
             def rank(e: Candidate) -> tuple[bool, date]:

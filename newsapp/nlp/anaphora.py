@@ -1,0 +1,69 @@
+"""Persons named by an honorific pronoun or a bare office: "سموه"، "جلالته"، "السيد الرئيس".
+
+Agency prose names its principal once ("خادم الحرمين الشريفين الملك سلمان ...")
+and then calls him "جلالته" or "الملك" without a country; the reader takes the
+first person of the article who fits, never someone named later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from .normalize import normalize_key
+from .offices import Offices
+from .references import Reference
+from .types import Office
+
+_ANY = frozenset(Office)
+# Which offices each honorific pronoun is used for; any other person is a fallback.
+PRONOUNS: dict[str, frozenset[Office]] = {
+    normalize_key(word): offices
+    for words, offices in (
+        ("جلالته جلالتها", frozenset({Office.HEAD_OF_STATE})),
+        ("فخامته فخامتها", frozenset({Office.HEAD_OF_STATE, Office.VICE_PRESIDENT})),
+        ("سموه سموها", frozenset({Office.CROWN_PRINCE, Office.HEAD_OF_STATE, Office.HEAD_OF_GOVERNMENT})),
+        (
+            "معاليه معاليها",
+            frozenset({Office.FOREIGN_MINISTER, Office.OTHER, Office.NATIONAL_SECURITY_ADVISOR}),
+        ),
+    )
+    for word in words.split()
+}
+# Adjectives after a title that say the holder is not today's: "الرئيس الأمريكي المنتخب".
+NOT_SITTING = frozenset(
+    normalize_key(w)
+    for w in [
+        "المنتخب",
+        "المنتخبة",
+        "السابق",
+        "السابقة",
+        "الأسبق",
+        "الراحل",
+        "الراحلة",
+        "المقبل",
+        "المقبلة",
+        "المؤقت",
+    ]
+)
+
+
+def lead_person(
+    refs: Iterable[Reference], offices: Offices, day: date | None, wanted: frozenset[Office], fallback: bool
+) -> str | None:
+    """The first catalog person of ``refs`` (text order) holding one of ``wanted`` on ``day``.
+
+    With ``fallback``, the first person at all when nobody fits.
+    """
+    persons = [
+        r.slug for r in sorted(refs, key=lambda r: r.start) if r.is_person and r.slug and not r.possessor
+    ]
+    for slug in persons:
+        if any(p.office in wanted for p in offices.positions(slug, day)):
+            return slug
+    return persons[0] if fallback and persons else None
+
+
+def is_definite(title_key: str) -> bool:
+    """ "الرئيس"، "رئيس الجمهوريه"، "ولي العهد" stand alone; "رئيس" needs a complement."""
+    return title_key.startswith("ال") or " ال" in title_key

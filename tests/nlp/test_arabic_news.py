@@ -1,0 +1,141 @@
+"""Rules for the way Arabic agencies write diplomacy, read against the real catalog.
+
+Each test is one rule (honorific chains, patronymics, senders and attendees,
+bare titles and honorific pronouns, the news day, visits, lists of meetings...),
+checked on sentences written the way SPA, WAM, KUNA, MENA, INA, MAP, APS or the
+pan-Arab channels write them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsapp.nlp.catalog_files import load_gazetteer
+from newsapp.nlp.entities import scan_text
+from newsapp.nlp.pipeline import Prepared, analyze_strict, prepare
+from newsapp.nlp.types import FoundMeeting, MeetingKind, MeetingStatus
+
+CATALOG = Path(__file__).resolve().parents[2] / "fixtures" / "catalog"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Prepared:
+    return prepare(load_gazetteer(CATALOG))
+
+
+def meetings(text: str, catalog: Prepared, published: str) -> list[FoundMeeting]:
+    return list(analyze_strict(text, date.fromisoformat(published), catalog).meetings)
+
+
+def pairs(found: list[FoundMeeting]) -> list[tuple[str, frozenset[str]]]:
+    return [(str(m.kind), frozenset(p.slug or p.name for p in m.participants)) for m in found]
+
+
+def persons(text: str, catalog: Prepared, published: str) -> set[str]:
+    scan = scan_text(text, date.fromisoformat(published), catalog)
+    return {r.slug for r in scan.references if r.is_person and r.slug}
+
+
+def test_a_name_after_bin_is_the_fathers_not_another_person(catalog):
+    text = "تلقى صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي العهد اتصالاً هاتفياً اليوم."
+    assert persons(text, catalog, "2024-11-05") == {"mohammed-bin-salman"}
+    assert persons("الملك عبدالله الثاني ابن الحسين", catalog, "2024-11-05") == {"abdullah-ii"}
+
+
+def test_honorifics_between_a_title_and_a_name_are_skipped(catalog):
+    text = "تلقى رئيس الجمهورية، السيد عبد المجيد تبون، مكالمة هاتفية من رئيسة مجلس الوزراء الإيطالي."
+    assert persons(text, catalog, "2024-07-22") == {"abdelmadjid-tebboune", "giorgia-meloni"}
+
+
+def test_an_elected_president_is_not_the_sitting_one(catalog):
+    text = "نفت موسكو أي تواصل مع الرئيس الأمريكي المنتخب دونالد ترامب."
+    assert persons(text, catalog, "2024-11-11") == {"donald-trump"}
+    assert persons("التقى الرئيس الأمريكي السابق أمس.", catalog, "2024-11-11") == set()
+
+
+def test_the_sender_of_greetings_or_a_letter_is_not_a_participant(catalog):
+    text = (
+        "استقبل رئيس الجمهورية قيس سعيد اليوم وزير الخارجية الجزائري أحمد عطاف، "
+        "الذي سلمه رسالة خطية من الرئيس عبد المجيد تبون، ونقل إليه تحيات الرئيس تبون."
+    )
+    assert pairs(meetings(text, catalog, "2025-02-06")) == [
+        ("meeting", frozenset({"kais-saied", "ahmed-attaf"}))
+    ]
+
+
+def test_an_envoys_principal_is_not_a_participant(catalog):
+    text = (
+        "استقبل الشيخ تميم بن حمد آل ثاني أمير البلاد اليوم السيد ستيف ويتكوف "
+        "المبعوث الخاص للرئيس الأمريكي دونالد ترامب إلى الشرق الأوسط."
+    )
+    found = meetings(text, catalog, "2025-03-12")
+    assert pairs(found) == [("meeting", frozenset({"tamim-bin-hamad", "steve-witkoff"}))]
+
+
+def test_attendees_are_not_participants(catalog):
+    text = (
+        "استقبل الشيخ محمد بن زايد آل نهيان رئيس الدولة اليوم معالي هاكان فيدان وزير خارجية تركيا.\n"
+        "حضر اللقاء سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية."
+    )
+    found = meetings(text, catalog, "2024-01-23")
+    assert pairs(found) == [("meeting", frozenset({"mohamed-bin-zayed", "hakan-fidan"}))]
+    with_attendee = "التقى الرئيس عبد الفتاح السيسي اليوم رئيس الوزراء اليوناني بحضور الدكتور مصطفى مدبولي."
+    assert "moustafa-madbouly" not in pairs(meetings(with_attendee, catalog, "2025-05-08"))[0][1]
+
+
+def test_an_honorific_pronoun_is_the_articles_principal_of_that_rank(catalog):
+    text = (
+        "تلقى جلالة الملك عبدالله الثاني اليوم الاثنين اتصالا هاتفيا من الرئيس الأمريكي جو بايدن.\n"
+        "وكان جلالته قد استقبل يوم الجمعة الماضي وزير الخارجية الأمريكي في قصر الحسينية."
+    )
+    found = meetings(text, catalog, "2023-10-16")
+    assert ("meeting", frozenset({"abdullah-ii", "antony-blinken"})) in pairs(found)
+
+
+def test_a_bare_office_is_the_first_holder_named_in_the_article(catalog):
+    text = (
+        "التقى الرئيس عبد الفتاح السيسي اليوم الخميس الرئيس الفلسطيني محمود عباس.\n"
+        "كما التقى الرئيس، في وقت سابق اليوم، الملك حمد بن عيسى آل خليفة ملك البحرين."
+    )
+    found = pairs(meetings(text, catalog, "2024-05-16"))
+    assert ("meeting", frozenset({"abdel-fattah-el-sisi", "hamad-bin-isa-al-khalifa"})) in found
+
+
+def test_an_undated_also_sentence_happened_on_the_news_day(catalog):
+    text = (
+        "تلقى سمو أمير البلاد الشيخ مشعل الأحمد الجابر الصباح اتصالا هاتفيا اليوم الأحد من الملك عبدالله الثاني.\n"
+        "كما تلقى سمو ولي العهد الشيخ صباح خالد الحمد المبارك الصباح اتصالا هاتفيا مماثلا من الملك عبدالله الثاني."
+    )
+    found = meetings(text, catalog, "2024-06-16")
+    assert [m.date.start if m.date else None for m in found] == [date(2024, 6, 16)] * 2
+    background = "تلقى الرئيس تبون اتصالا هاتفيا اليوم من ميلوني.\nوكان تبون قد التقى ماكرون في روما."
+    assert [m.date for m in meetings(background, catalog, "2024-07-22")][1] is None
+
+
+def test_a_headline_summing_up_two_meetings_adds_nothing(catalog):
+    text = (
+        "السيسي يلتقي الرئيس الفلسطيني وملك البحرين على هامش القمة\n"
+        "التقى الرئيس عبد الفتاح السيسي اليوم الرئيس الفلسطيني محمود عباس.\n"
+        "كما التقى السيسي اليوم الملك حمد بن عيسى آل خليفة."
+    )
+    found = pairs(meetings(text, catalog, "2024-05-16"))
+    assert sorted(found, key=str) == sorted(
+        [
+            ("meeting", frozenset({"abdel-fattah-el-sisi", "mahmoud-abbas"})),
+            ("meeting", frozenset({"abdel-fattah-el-sisi", "hamad-bin-isa-al-khalifa"})),
+        ],
+        key=str,
+    )
+
+
+def test_cables_are_not_meetings(catalog):
+    text = "بعث خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة للرئيس جوزاف عون."
+    assert meetings(text, catalog, "2025-01-10") == []
+
+
+def test_kinds_and_statuses_are_kept(catalog):
+    found = meetings("سيلتقي الرئيس السيسي الرئيس ماكرون غدا في القاهرة.", catalog, "2025-04-06")
+    assert [(m.kind, m.status) for m in found] == [(MeetingKind.MEETING, MeetingStatus.PLANNED)]
