@@ -145,6 +145,45 @@ STORAGES = {
 # Files larger than this are rejected before they are read.
 MARSAD_MAX_ARTICLE_BYTES = int(os.environ.get("MARSAD_MAX_ARTICLE_BYTES", 2 * 1024 * 1024))
 
+# --- Cache, replicas, benchmark (issue 7; docs/scaling.md) ------------------------
+# MARSAD_CACHE_URL: "redis://host:6379/0" for a cache shared by every process and
+# machine, "dummy://" for none; unset, each process keeps its own LocMemCache and
+# the cache generation (what invalidates pages) lives in a file all processes read.
+MARSAD_CACHE_URL = os.environ.get("MARSAD_CACHE_URL", "")
+if MARSAD_CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": MARSAD_CACHE_URL}
+    }
+elif MARSAD_CACHE_URL.startswith("dummy://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "marsad",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+MARSAD_CACHE_GENERATION_FILE = (
+    None
+    if MARSAD_CACHE_URL and not MARSAD_CACHE_URL.startswith("dummy://")
+    else os.environ.get("MARSAD_CACHE_GENERATION_FILE") or str(BASE_DIR / "var" / "cache-generation")
+)
+MARSAD_PAGE_CACHE_SECONDS = int(os.environ.get("MARSAD_PAGE_CACHE_SECONDS", 600))
+MIDDLEWARE = [*MIDDLEWARE, "newsapp.caching.InvalidateOnWriteMiddleware"]
+
+# MARSAD_REPLICA_DATABASE_URL: reads go to a PostgreSQL replica through the router.
+if os.environ.get("MARSAD_REPLICA_DATABASE_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["MARSAD_REPLICA_DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["newsapp.db_router.PrimaryReplicaRouter"]
+
+# The benchmark's server (manage.py bench) keeps connections open this long.
+if os.environ.get("MARSAD_CONN_MAX_AGE"):
+    DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ["MARSAD_CONN_MAX_AGE"])
+
 # --- REST framework ---------------------------------------------------------------
 
 REST_FRAMEWORK = {

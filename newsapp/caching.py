@@ -1,0 +1,168 @@
+"""Whole-page caching for anonymous readers, invalidated by a "generation" token.
+
+Every cached page is stored under a key that includes the current generation;
+any change to the data replaces the generation, so every page cached before it
+is simply never read again (and expires on its own). No page needs to know
+which data it shows.
+
+The generation changes
+
+- after the commit of any save or delete of a Marsad model (``post_save`` /
+  ``post_delete``; ``transaction.on_commit`` so that a reader cannot cache the
+  old data under the new generation),
+- after each committed batch of the bulk ingest (which sends no signals),
+- after any successful write request of a logged-in user (the admin's
+  actions use ``QuerySet.update``, which sends no signals either):
+  :class:`InvalidateOnWriteMiddleware`.
+
+Where the generation lives: with a shared cache (``MARSAD_CACHE_URL``, e.g.
+Redis) in that cache; with the default per-process ``LocMemCache`` in a small
+file (``MARSAD_CACHE_GENERATION_FILE``), which every process of the machine
+reads on each request (a few microseconds, no database query).
+
+Only anonymous ``GET``/``HEAD`` requests are served from or stored in the cache,
+and only ``200`` responses that set no cookie. Each cached response carries an
+``ETag`` (generation + URL) and ``Last-Modified`` (time of the last change), so a
+reader's browser revalidates with ``If-None-Match`` and gets a ``304``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+
+GENERATION_KEY = "marsad:generation"
+PAGE_PREFIX = "marsad:page"
+
+
+def _generation_file() -> Path | None:
+    value = getattr(settings, "MARSAD_CACHE_GENERATION_FILE", None)
+    return Path(value) if value else None
+
+
+def current_generation() -> tuple[str, float]:
+    """(token, time of the change that set it)."""
+    path = _generation_file()
+    if path is None:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = (uuid.uuid4().hex, time.time())
+            cache.add(GENERATION_KEY, value, timeout=None)
+            value = cache.get(GENERATION_KEY, value)
+        return value
+    try:
+        token, stamp = path.read_text().split()
+        return token, float(stamp)
+    except (OSError, ValueError):
+        return bump_generation()
+
+
+def bump_generation() -> tuple[str, float]:
+    """Make every cached page stale; returns the new generation."""
+    value = (uuid.uuid4().hex, time.time())
+    path = _generation_file()
+    if path is None:
+        cache.set(GENERATION_KEY, value, timeout=None)
+        return value
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}")
+    temporary.write_text(f"{value[0]} {value[1]}")
+    os.replace(temporary, path)  # atomic: readers see the old or the new token, never half
+    return value
+
+
+def bump_after_commit(**kwargs) -> None:
+    transaction.on_commit(bump_generation, robust=True)
+
+
+def connect_signals() -> None:
+    from django.apps import apps
+
+    for model in apps.get_app_config("newsapp").get_models():
+        receiver([post_save, post_delete], sender=model, dispatch_uid=f"cache-{model.__name__}")(
+            bump_after_commit
+        )
+
+
+def _cacheable_request(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD"):
+        return False
+    # No session cookie: an anonymous reader, and checking costs no query.
+    if "HTTP_AUTHORIZATION" in request.META:  # API tokens: staff may see more
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        user = getattr(request, "user", None)
+        if user is None or user.is_authenticated:
+            return False
+    return True
+
+
+def _page_key(request: HttpRequest, generation: str) -> str:
+    vary = "\n".join((request.get_full_path(), request.META.get("HTTP_ACCEPT", "")))
+    return f"{PAGE_PREFIX}:{generation}:{hashlib.sha256(vary.encode()).hexdigest()}"
+
+
+def _etag(key: str) -> str:
+    return f'"{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"'
+
+
+def cache_for_readers(view: Callable) -> Callable:
+    """Serve ``view`` from the page cache to anonymous readers, with ETag and Last-Modified."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not _cacheable_request(request):
+            response = view(request, *args, **kwargs)
+            response.headers.setdefault("Cache-Control", "private, no-cache")
+            return response
+        generation, changed_at = current_generation()
+        key = _page_key(request, generation)
+        etag, last_modified = _etag(key), int(changed_at)
+        conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if conditional is not None:
+            return conditional
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response = response.render()
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(last_modified)
+        # Browsers revalidate every time (a 304 is cheap); the page changes when the data does.
+        response.headers.setdefault("Cache-Control", "public, no-cache")
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            cache.set(key, response, settings.MARSAD_PAGE_CACHE_SECONDS)
+        return response
+
+    wrapper.csrf_exempt = getattr(view, "csrf_exempt", False)
+    return wrapper
+
+
+class InvalidateOnWriteMiddleware:
+    """After a logged-in user's successful write (admin, API), cached pages are stale."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                bump_generation()
+        return response

@@ -1,0 +1,325 @@
+"""Bulk ingest: many articles at once, for backfills and the benchmark corpus.
+
+The same cleaning (``clean_text``), content hash, duplicate rules and
+``record_analysis`` semantics as :func:`newsapp.services.ingest.ingest_article`
+(mentions one per span; meetings kept one per real event by kind, the same
+people and compatible dates; evidence per sentence; unreviewed meetings refined
+by a more precise report), but the writes are batched. How it differs from the
+per-article path, on purpose:
+
+- **One transaction per batch** (``batch_size`` articles), not per article: a
+  failing batch leaves none of its articles, the earlier batches stay.
+- **Analysis in worker processes** (``workers``, forked with the catalog
+  already prepared), overlapped with the database writes of the parent.
+- **Writes are set-based**: articles through ``bulk_create``, mentions through
+  PostgreSQL ``COPY``, meetings, participations and evidence through
+  ``bulk_create``, refined meetings through ``bulk_update``. No ``post_save``
+  signals; the page cache is invalidated once per batch instead.
+- **A single writer is assumed**: the index of stored meetings that finds "the
+  same event" is read once and kept in memory. Run it alone, not beside other
+  ingests (the per-article path is safe for concurrent use).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.db import connection, connections, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
+from newsapp.nlp.clean import clean_text, fallback_title
+from newsapp.nlp.pipeline import Prepared, analyze, prepare
+from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, Precision
+
+from .extraction import _PRECISION_RANK, _Span, _unverified_person
+from .gazetteer import current_gazetteer
+from .ingest import TITLE_MAX, content_hash
+from .readers import ArticleInput
+
+# The catalog's automaton, set before the workers fork so they inherit it.
+_MATCHER: Prepared | None = None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    item: ArticleInput
+    body: str
+    digest: str
+    analysis: Analysis | None
+
+
+@dataclass
+class BulkReport:
+    created: int = 0
+    duplicates: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    meetings_created: int = 0
+    batches: int = 0
+
+
+def _prepare(item: ArticleInput) -> _Prepared:
+    body = clean_text(item.body, title=item.title)
+    if not body.strip():
+        return _Prepared(item, "", "", None)
+    analysis = analyze(body, item.published_on, _MATCHER) if _MATCHER is not None else None
+    return _Prepared(item, body, content_hash(body), analysis)
+
+
+def _prepared_stream(items: Iterable[ArticleInput], workers: int, analyze_text: bool) -> Iterator[_Prepared]:
+    global _MATCHER
+    _MATCHER = prepare(current_gazetteer()) if analyze_text else None
+    if workers <= 1:
+        yield from map(_prepare, items)
+        return
+    # Forked children must not share the parent's database sockets.
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_prepare, items, chunksize=32)
+
+
+class _MeetingIndex:
+    """Stored meetings by (kind, people), read once: "the same event" without a query per report."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, frozenset[int]], list[Meeting]] = {}
+        people: dict[int, set[int]] = {}
+        for meeting_id, person_id in Participation.objects.values_list("meeting_id", "person_id"):
+            people.setdefault(meeting_id, set()).add(person_id)
+        fields = ("id", "kind", "start_date", "end_date", "precision", "status", "review")
+        for meeting in Meeting.objects.only(*fields, "location_id", "occasion_id").order_by("id"):
+            key = (meeting.kind, frozenset(people.get(meeting.pk, ())))
+            self.by_key.setdefault(key, []).append(meeting)
+
+    def find(self, kind: str, ids: frozenset[int], span: _Span | None, status: str) -> Meeting | None:
+        for meeting in self.by_key.get((kind, ids), ()):
+            stored = _Span.of(meeting.start_date, meeting.end_date, meeting.precision)
+            if span is None or stored is None:
+                if span is None and stored is None and meeting.status == status:
+                    return meeting
+                continue
+            if stored.compatible(span):
+                return meeting
+        return None
+
+    def add(self, kind: str, ids: frozenset[int], meeting: Meeting) -> None:
+        self.by_key.setdefault((kind, ids), []).append(meeting)
+
+
+def _refine(meeting: Meeting, found: FoundMeeting, location: int | None, occasion: int | None) -> bool:
+    """extraction._refine without the save: True when the meeting changed."""
+    if meeting.review != Meeting.Review.SUGGESTED:
+        return False
+    changed = False
+    value = found.date
+    if value is not None and (
+        meeting.start_date is None
+        or _PRECISION_RANK[value.precision] < _PRECISION_RANK[Precision(meeting.precision)]
+    ):
+        meeting.start_date, meeting.end_date, meeting.precision = value.start, value.end, value.precision
+        changed = True
+    if found.status == Meeting.Status.HELD and meeting.status != Meeting.Status.HELD:
+        meeting.status, changed = Meeting.Status.HELD, True
+    if location is not None and meeting.location_id is None:
+        meeting.location_id, changed = location, True
+    if occasion is not None and meeting.occasion_id is None:
+        meeting.occasion_id, changed = occasion, True
+    return changed
+
+
+class BulkWriter:
+    """Writes batches of prepared articles; keeps the lookups that outlive a batch."""
+
+    def __init__(self) -> None:
+        self.entities = dict(Entity.objects.values_list("slug", "id"))
+        self.unverified: dict[str, int] = {}
+        self.sources = dict(Source.objects.values_list("name", "id"))
+        self.meetings = _MeetingIndex()
+
+    def _entity(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> int | None:
+        if slug:
+            return self.entities.get(slug)
+        name = name.strip()[:200]
+        if kind != EntityKind.PERSON or not name:
+            return None
+        if name not in self.unverified:
+            self.unverified[name] = _unverified_person(name).pk
+        return self.unverified[name]
+
+    def _source(self, name: str | None, url: str) -> int | None:
+        if not name:
+            return None
+        name = name[:200]
+        if name not in self.sources:
+            self.sources[name] = Source.objects.get_or_create(name=name, defaults={"url": url})[0].pk
+        return self.sources[name]
+
+    def _new_only(self, batch: list[_Prepared], report: BulkReport) -> list[_Prepared]:
+        digests = {p.digest for p in batch}
+        urls = {p.item.url for p in batch if p.item.url}
+        seen_hashes, seen_urls = set(), set()
+        for stored_hash, stored_url in Article.objects.filter(
+            Q(content_hash__in=digests) | Q(url__in=urls)
+        ).values_list("content_hash", "url"):
+            seen_hashes.add(stored_hash)
+            seen_urls.add(stored_url)
+        fresh = []
+        for prepared in batch:
+            url = prepared.item.url
+            if prepared.digest in seen_hashes or (url and url in seen_urls):
+                report.duplicates += 1
+                continue
+            seen_hashes.add(prepared.digest)
+            if url:
+                seen_urls.add(url)
+            fresh.append(prepared)
+        return fresh
+
+    def write(self, batch: list[_Prepared], report: BulkReport) -> None:
+        with transaction.atomic():
+            fresh = self._new_only(batch, report)
+            now = timezone.now()
+            articles = Article.objects.bulk_create(
+                Article(
+                    title=(p.item.title or fallback_title(p.body))[:TITLE_MAX],
+                    body=p.body,
+                    raw_text=p.item.raw_text if p.item.raw_text is not None else p.item.body,
+                    source_id=self._source(p.item.source, p.item.source_url),
+                    url=p.item.url,
+                    published_on=p.item.published_on,
+                    content_hash=p.digest,
+                    analyzed_at=now if p.analysis is not None else None,
+                )
+                for p in fresh
+            )
+            mentions: list[tuple[int, int, int, int, str]] = []
+            evidence: list[Evidence] = []
+            new_meetings: list[tuple[Meeting, list[tuple[int, str]]]] = []
+            refined: dict[int, Meeting] = {}
+            for article, prepared in zip(articles, fresh, strict=True):
+                if prepared.analysis is None:
+                    continue
+                mentions += self._mentions(article.pk, prepared.analysis)
+                for found in prepared.analysis.meetings:
+                    self._meeting(article, found, evidence, new_meetings, refined)
+            self._copy_mentions(mentions)
+            Meeting.objects.bulk_create(m for m, _ in new_meetings)
+            Participation.objects.bulk_create(
+                Participation(meeting=m, person_id=person, role=role) for m, people in new_meetings
+                for person, role in people
+            )  # fmt: skip
+            fields = ["start_date", "end_date", "precision", "status", "location", "occasion", "updated_at"]
+            for meeting in refined.values():
+                meeting.updated_at = now
+            Meeting.objects.bulk_update(list(refined.values()), fields, batch_size=500)
+            Evidence.objects.bulk_create(evidence, ignore_conflicts=True, batch_size=2000)
+            transaction.on_commit(_changed)
+        report.created += len(articles)
+        report.meetings_created += len(new_meetings)
+        report.batches += 1
+
+    def _mentions(self, article_id: int, analysis: Analysis) -> list[tuple[int, int, int, int, str]]:
+        rows: dict[tuple[int, int], tuple[int, int, int, int, str]] = {}
+        for found in analysis.entities:
+            entity = self._entity(found.slug, found.name, found.kind)
+            if entity is None:
+                continue
+            for m in found.mentions:
+                rows.setdefault((m.start, m.end), (article_id, entity, m.start, m.end, m.text[:300]))
+        return list(rows.values())
+
+    def _meeting(self, article: Article, found: FoundMeeting, evidence, new_meetings, refined) -> None:
+        people: dict[int, str] = {}
+        for participant in found.participants:
+            person = self._entity(participant.slug, participant.name)
+            if person is not None:
+                people.setdefault(person, participant.role)
+        if len(people) < 2 and not (found.kind == Meeting.Kind.VISIT and people and found.location):
+            return
+        location = (
+            self._entity(found.location.slug, found.location.name, EntityKind.PLACE)
+            if found.location
+            else None
+        )
+        occasion = (
+            self._entity(found.occasion.slug, found.occasion.name, EntityKind.ORGANIZATION)
+            if found.occasion
+            else None
+        )
+        value = found.date
+        span = _Span.of(value.start, value.end, value.precision) if value else None
+        ids = frozenset(people)
+        meeting = self.meetings.find(found.kind, ids, span, found.status)
+        if meeting is None:
+            meeting = Meeting(
+                kind=found.kind,
+                start_date=value.start if value else None,
+                end_date=value.end if value else None,
+                precision=value.precision if value else Precision.DAY,
+                status=found.status,
+                location_id=location,
+                occasion_id=occasion,
+            )
+            self.meetings.add(found.kind, ids, meeting)
+            new_meetings.append((meeting, list(people.items())))
+        elif _refine(meeting, found, location, occasion) and meeting.pk is not None:
+            refined[meeting.pk] = meeting
+        evidence.append(
+            Evidence(
+                meeting=meeting,
+                article=article,
+                start=found.evidence_start,
+                end=found.evidence_end,
+                sentence=found.evidence,
+            )
+        )
+
+    def _copy_mentions(self, rows: list[tuple[int, int, int, int, str]]) -> None:
+        table = Mention._meta.db_table
+        with (
+            connection.cursor() as cursor,
+            cursor.copy(f'COPY {table} (article_id, entity_id, start, "end", text) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                copy.write_row(row)
+
+
+def _changed() -> None:
+    """Readers' cached pages are stale once a batch is committed."""
+    from newsapp.caching import bump_generation
+
+    bump_generation()
+
+
+def ingest_many(
+    items: Iterable[ArticleInput],
+    *,
+    batch_size: int = 1000,
+    workers: int = 1,
+    analyze: bool = True,
+    progress: Callable[[BulkReport], None] | None = None,
+) -> BulkReport:
+    """Clean, deduplicate, analyze and store ``items``, ``batch_size`` articles per transaction.
+
+    Running it twice stores nothing new the second time (duplicates by content
+    hash and URL, as in the per-article path).
+    """
+    report = BulkReport()
+    writer = BulkWriter()
+    batch: list[_Prepared] = []
+    for prepared in _prepared_stream(items, workers, analyze):
+        if not prepared.body:
+            report.rejected.append((prepared.item.origin, "لا يبقى نص بعد إزالة شوائب الصفحة"))
+            continue
+        batch.append(prepared)
+        if len(batch) >= batch_size:
+            writer.write(batch, report)
+            batch = []
+            if progress:
+                progress(report)
+    if batch:
+        writer.write(batch, report)
+    return report
