@@ -13,7 +13,7 @@ from django.utils import timezone
 from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation
 from newsapp.nlp.normalize import normalize_key
 from newsapp.nlp.pipeline import analyze
-from newsapp.nlp.types import Analysis, DateValue, EntityKind, FoundMeeting, Precision
+from newsapp.nlp.types import Analysis, DateValue, EntityKind, FoundMeeting, MeetingKind, Precision
 
 from .gazetteer import current_gazetteer
 
@@ -116,11 +116,23 @@ def _write_mentions(article: Article, analysis: Analysis, resolve: _Resolver) ->
     Mention.objects.bulk_create(rows.values())
 
 
+# Outlets name one event differently: a phone call that another calls a video
+# call, a meeting that was part of a visit. Reports of the same people on
+# compatible dates within one family are one event; the more specific kind wins.
+_KIND_FAMILIES = {
+    MeetingKind.CALL: (MeetingKind.CALL, MeetingKind.VIDEO),
+    MeetingKind.VIDEO: (MeetingKind.VIDEO, MeetingKind.CALL),
+    MeetingKind.MEETING: (MeetingKind.MEETING, MeetingKind.VISIT),
+    MeetingKind.VISIT: (MeetingKind.VISIT, MeetingKind.MEETING),
+}
+_MORE_SPECIFIC = {MeetingKind.CALL: MeetingKind.VIDEO, MeetingKind.MEETING: MeetingKind.VISIT}
+
+
 def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status: str) -> Meeting | None:
     """An already stored meeting that is the same real event, if any."""
     ids = sorted({p.pk for p in people})
     candidates = (
-        Meeting.objects.filter(kind=kind)
+        Meeting.objects.filter(kind__in=_KIND_FAMILIES[MeetingKind(kind)])
         .annotate(
             people=Count("participations", distinct=True),
             matching=Count("participations", filter=Q(participations__person_id__in=ids), distinct=True),
@@ -145,6 +157,9 @@ def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occa
     if meeting.review != Meeting.Review.SUGGESTED:
         return
     changed: list[str] = []
+    if _MORE_SPECIFIC.get(MeetingKind(meeting.kind)) == found.kind:
+        meeting.kind = found.kind
+        changed.append("kind")
     value: DateValue | None = found.date
     if value is not None and (
         meeting.start_date is None
@@ -193,6 +208,13 @@ def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) ->
         )
     else:
         _refine(meeting, found, location, occasion)
+        if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
+            # A meeting report gave no roles; the visit report says who came and who received.
+            for person, role in people.values():
+                if role != Participation.Role.PARTICIPANT:
+                    meeting.participations.filter(person=person, role=Participation.Role.PARTICIPANT).update(
+                        role=role
+                    )
     Evidence.objects.get_or_create(
         meeting=meeting,
         article=article,

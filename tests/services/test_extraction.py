@@ -16,6 +16,7 @@ from newsapp.nlp.types import (
     MeetingStatus,
     Participant,
     Precision,
+    Role,
 )
 from newsapp.nlp.types import (
     Mention as FoundMention,
@@ -124,3 +125,44 @@ def test_location_and_occasion_are_stored_when_read(catalog):
     )
     meeting = Meeting.objects.get()
     assert (meeting.location.slug, meeting.occasion.slug) == ("astana", "sco")
+
+
+def test_a_meeting_reported_elsewhere_as_part_of_a_visit_is_one_visit_with_roles(catalog):
+    march = DateValue(date(2023, 3, 20), end=date(2023, 3, 22))
+    met = FoundMeeting(
+        kind=MeetingKind.MEETING, date=DateValue(date(2023, 3, 21)), status=MeetingStatus.HELD,
+        participants=(XI, PUTIN), evidence="التقى شي بوتين في موسكو.", evidence_start=0, evidence_end=20,
+    )  # fmt: skip
+    visit = FoundMeeting(
+        kind=MeetingKind.VISIT, date=march, status=MeetingStatus.HELD,
+        participants=(Participant("xi-jinping", "شي جين بينغ", Role.VISITOR), Participant("vladimir-putin", "فلاديمير بوتين", Role.HOST)),
+        evidence="زار شي روسيا.", evidence_start=0, evidence_end=12,
+    )  # fmt: skip
+    record_analysis(stored_article(1), analysis(met))
+    record_analysis(stored_article(2), analysis(visit))
+    meeting = Meeting.objects.get()
+    assert meeting.kind == "visit" and meeting.evidence.count() == 2
+    roles = dict(meeting.participations.values_list("person__slug", "role"))
+    assert roles == {"xi-jinping": "visitor", "vladimir-putin": "host"}
+
+
+def test_a_call_one_outlet_calls_a_video_call_is_one_video_call(catalog):
+    day = DateValue(date(2025, 1, 21))
+    record_analysis(stored_article(1), analysis(call(day)))
+    video = FoundMeeting(
+        kind=MeetingKind.VIDEO, date=day, status=MeetingStatus.HELD, participants=(XI, PUTIN),
+        evidence="في مؤتمر عبر الفيديو.", evidence_start=0, evidence_end=18,
+    )  # fmt: skip
+    record_analysis(stored_article(2), analysis(video))
+    assert list(Meeting.objects.values_list("kind", flat=True)) == ["video"]
+
+
+def test_calls_and_meetings_of_the_same_people_on_the_same_day_stay_apart(catalog):
+    day = DateValue(date(2024, 2, 8))
+    record_analysis(stored_article(1), analysis(call(day)))
+    met = FoundMeeting(
+        kind=MeetingKind.MEETING, date=day, status=MeetingStatus.HELD, participants=(XI, PUTIN),
+        evidence="التقى شي بوتين.", evidence_start=0, evidence_end=14,
+    )  # fmt: skip
+    record_analysis(stored_article(2), analysis(met))
+    assert sorted(Meeting.objects.values_list("kind", flat=True)) == ["call", "meeting"]
