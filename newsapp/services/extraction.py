@@ -178,6 +178,22 @@ def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occa
         meeting.save(update_fields=[*changed, "updated_at"])
 
 
+def _already_read(article: Article, found: FoundMeeting) -> Meeting | None:
+    """The meeting an editor reviewed that this very sentence was evidence of.
+
+    An editor may have corrected its date or people: a re-run must find it by
+    where it was read, not by what it now says, or it would come back twice.
+    """
+    evidence = (
+        Evidence.objects.filter(article=article, start=found.evidence_start)
+        .filter(meeting__kind__in=_KIND_FAMILIES[MeetingKind(found.kind)])
+        .exclude(meeting__review=Meeting.Review.SUGGESTED)
+        .select_related("meeting")
+        .first()
+    )
+    return evidence.meeting if evidence else None
+
+
 def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) -> Meeting | None:
     people: dict[int, tuple[Entity, str]] = {}
     for participant in found.participants:
@@ -192,7 +208,9 @@ def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) ->
     )
     value = found.date
     span = _Span.of(value.start, value.end, value.precision) if value else None
-    meeting = _find_same_event(found.kind, [p for p, _ in people.values()], span, found.status)
+    meeting = _already_read(article, found) or _find_same_event(
+        found.kind, [p for p, _ in people.values()], span, found.status
+    )
     if meeting is None:
         meeting = Meeting.objects.create(
             kind=found.kind,
