@@ -8,6 +8,7 @@
 """
 
 from django.urls import path, re_path
+from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -20,6 +21,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("entities", views.EntityViewSet, basename="entity")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 
+# Feeds are read-only: anything but GET/HEAD is a 405, like the rest of the API.
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's init script as a file (?script): no inline script under the CSP.
@@ -31,12 +33,20 @@ urlpatterns = [
     path("meetings.csv", exports.MeetingsCsvView.as_view(), name="meetings-csv"),
     path("meetings.ics", exports.MeetingsCalendarView.as_view(), name="meetings-ics"),
     path("articles.csv", exports.ArticlesCsvView.as_view(), name="articles-csv"),
-    path("feeds/articles.rss", feeds.ArticlesFeed(), name="feed-articles-rss"),
-    path("feeds/articles.atom", feeds.ArticlesAtomFeed(), name="feed-articles-atom"),
-    path("feeds/leaders/<slug:leader>.rss", feeds.LeadersFeed(), name="feed-leader-rss"),
-    path("feeds/leaders/<slug:leader>.atom", feeds.LeadersAtomFeed(), name="feed-leader-atom"),
-    path("feeds/leaders/<slug:leader>/<slug:other>.rss", feeds.LeadersFeed(), name="feed-pair-rss"),
-    path("feeds/leaders/<slug:leader>/<slug:other>.atom", feeds.LeadersAtomFeed(), name="feed-pair-atom"),
+    path("feeds/articles.rss", require_safe(feeds.ArticlesFeed()), name="feed-articles-rss"),
+    path("feeds/articles.atom", require_safe(feeds.ArticlesAtomFeed()), name="feed-articles-atom"),
+    path("feeds/leaders/<slug:leader>.rss", require_safe(feeds.LeadersFeed()), name="feed-leader-rss"),
+    path("feeds/leaders/<slug:leader>.atom", require_safe(feeds.LeadersAtomFeed()), name="feed-leader-atom"),
+    path(
+        "feeds/leaders/<slug:leader>/<slug:other>.rss",
+        require_safe(feeds.LeadersFeed()),
+        name="feed-pair-rss",
+    ),
+    path(
+        "feeds/leaders/<slug:leader>/<slug:other>.atom",
+        require_safe(feeds.LeadersAtomFeed()),
+        name="feed-pair-atom",
+    ),
     *router.urls,
     # Anything else under /api/ is a JSON 404, like an unknown id.
     re_path(r"^.*$", errors.not_found, name="not-found"),
