@@ -147,7 +147,8 @@ class ArticleIngestSerializer(serializers.Serializer):
 
     def validate_body(self, value: str) -> str:
         limit = settings.MARSAD_MAX_ARTICLE_BYTES
-        if len(value.encode("utf-8")) > limit:
+        # surrogatepass: a lone surrogate is measured here and rejected with its reason by the ingest.
+        if len(value.encode("utf-8", "surrogatepass")) > limit:
             raise serializers.ValidationError(f"النص أكبر من الحد المسموح ({limit} بايت).")
         if "\x00" in value:
             raise serializers.ValidationError("النص يحتوي على محرف غير مسموح به.")

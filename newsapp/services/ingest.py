@@ -20,6 +20,7 @@ from newsapp.nlp.normalize import content_key
 
 from .extraction import record_analysis
 from .readers import ArticleInput, Defaults, Rejection, read_paths
+from .storable import unstorable_reason
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +92,11 @@ def ingest_article(
     An article whose cleaned body (compared by its matching key) or URL is
     already stored is a duplicate and changes nothing.
     """
+    unstorable = unstorable_reason(
+        body=body, title=title, source=source, source_url=source_url, url=url, raw_text=raw_text
+    )
+    if unstorable:
+        return IngestResult(Outcome.REJECTED, origin, reason=unstorable)
     cleaned = clean_text(body, title=title)
     if not cleaned.strip():
         return IngestResult(Outcome.REJECTED, origin, reason="لا يبقى نص بعد إزالة شوائب الصفحة")
