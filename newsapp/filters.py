@@ -13,8 +13,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
+from newsapp import search
 from newsapp.models import Article, Entity, Meeting, Source
-from newsapp.nlp.normalize import normalize_key
 
 MAX_QUERY_LENGTH = 500
 
@@ -101,12 +101,8 @@ class MeetingFilter(django_filters.FilterSet):
         return queryset.between(None, value)
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        key = normalize_key(value)
-        if not key:
-            return queryset
-        return queryset.filter(
-            Q(participants__aliases__key__contains=key) | Q(evidence__sentence__icontains=value.strip())
-        ).distinct()
+        """Meetings of the people named (any spelling), read in articles with the other words."""
+        return search.filter_meetings(queryset, value) if value.strip() else queryset
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -134,9 +130,8 @@ class ArticleFilter(django_filters.FilterSet):
         ).distinct()
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Plain substring search until the Arabic search engine (issue 6) replaces it.
-        value = value.strip()
-        return queryset.filter(Q(title__icontains=value) | Q(body__icontains=value)) if value else queryset
+        """Articles found by the Arabic search (newsapp.search): spellings, clitics, names."""
+        return search.filter_articles(queryset, value) if value.strip() else queryset
 
 
 # "from" and "to" are the public parameter names (GUIDE §3) but Python keywords.

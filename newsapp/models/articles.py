@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -73,6 +75,11 @@ class Article(models.Model):
     content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True, editable=False)
     ingested_at = models.DateTimeField("تاريخ الإدخال", auto_now_add=True)
     analyzed_at = models.DateTimeField("تاريخ التحليل", null=True, blank=True, editable=False)
+    # Search columns (newsapp.search), written by the ingest service and
+    # ``manage.py reindex_search``: the normalized title and body under the
+    # ``arabic`` configuration, and their clitic-free tokens under ``simple``.
+    search_normalized = SearchVectorField(null=True, editable=False)
+    search_stemmed = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -87,6 +94,8 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["-published_on", "-id"], name="article_published_idx"),
             models.Index(fields=["source", "-published_on"], name="article_source_idx"),
+            GinIndex(fields=["search_normalized"], name="article_search_norm_gin"),
+            GinIndex(fields=["search_stemmed"], name="article_search_stem_gin"),
         ]
 
     def __str__(self) -> str:

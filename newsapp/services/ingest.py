@@ -17,6 +17,7 @@ from django.db.models import Q
 from newsapp.models import Article, Source
 from newsapp.nlp.clean import clean_text, fallback_title
 from newsapp.nlp.normalize import content_key
+from newsapp.search import index_article
 
 from .extraction import record_analysis
 from .readers import ArticleInput, Defaults, Rejection, read_paths
@@ -116,6 +117,7 @@ def ingest_article(
                 published_on=published_on,
                 content_hash=digest,
             )
+            index_article(article.pk, article.title, article.body)
             if analyze:
                 record_analysis(article)
     except IntegrityError:

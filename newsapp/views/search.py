@@ -1,26 +1,38 @@
-"""Search: one small function finds the articles, so a real engine can replace it (issue 6)."""
+"""The search page: one call to ``newsapp.search`` finds, ranks and highlights (issue 6)."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
-from django.http import QueryDict
 from django.views.generic import ListView
 
-from newsapp.filters import ArticleFilter
-from newsapp.models import Article, Entity
+from newsapp import search
+from newsapp.filters import MAX_QUERY_LENGTH, ArticleFilter
+from newsapp.models import Article
 
-from .filtering import BadRequestMixin, InvalidInput, StrictPaginationMixin, filter_errors
+from .filtering import (
+    BadRequestMixin,
+    InvalidInput,
+    StrictPaginationMixin,
+    filter_choices,
+    filter_errors,
+    present_params,
+    selected,
+)
 
 
-def search_articles(query: str) -> QuerySet:
-    """Articles matching ``query``, best first. Raises ``InvalidInput`` on a malformed query."""
-    data = QueryDict(mutable=True)
-    data["q"] = query
-    base = Article.objects.select_related("source").defer("raw_text").latest_first()
-    filterset = ArticleFilter(data, queryset=base)
+def search_articles(request) -> search.SearchResults:
+    """Ranked articles for ``q``, within the leader/country/source/date filters of the request.
+
+    Raises ``InvalidInput`` (a 400 page) on a malformed filter or a query over 500 characters.
+    """
+    params = present_params(request.GET)
+    query = params.get("q", "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        raise InvalidInput([f"بحث: نص البحث أطول من {MAX_QUERY_LENGTH} حرف."])
+    params.pop("q", None)
+    filterset = ArticleFilter(params, queryset=Article.objects.all(), request=request)
     if not filterset.is_valid():
         raise InvalidInput(filter_errors(filterset))
-    return filterset.qs
+    return search.search(query, filterset.qs)
 
 
 class SearchView(BadRequestMixin, StrictPaginationMixin, ListView):
@@ -29,13 +41,21 @@ class SearchView(BadRequestMixin, StrictPaginationMixin, ListView):
     paginate_by = 20
 
     def get_queryset(self):
-        self.query = self.request.GET.get("q", "").strip()
-        if not self.query:
-            return Article.objects.none()
-        return search_articles(self.query)
+        self.results = search_articles(self.request)
+        return self.results
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["query"] = self.query
-        context["entities"] = Entity.objects.spelled(self.query)[:12] if self.query else []
+        results = self.results
+        context.update(selected(self.request))
+        if results.text:
+            # The narrowing filters come with results; the bare form costs no query.
+            context.update(filter_choices())
+        context.update(
+            query=results.text,
+            results=results,
+            entities=results.entities,
+            suggestions=results.suggestions,
+            meetings=results.meetings([a.pk for a in context["articles"]]) if results.text else [],
+        )
         return context

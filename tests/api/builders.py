@@ -6,6 +6,7 @@ import itertools
 from datetime import date
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Participation, Source
+from newsapp.search import index_article
 
 _numbers = itertools.count(1)
 
@@ -14,9 +15,11 @@ def make_article(title: str = "خبر", body: str | None = None, **fields) -> Ar
     number = next(_numbers)
     body = body or f"نص الخبر رقم {number} عن لقاء القادة."
     fields.setdefault("published_on", date(2024, 2, 9))
-    return Article.objects.create(
+    article = Article.objects.create(
         title=title, body=body, raw_text=body, content_hash=f"hash-{number}", **fields
     )
+    index_article(article.pk, title, body)  # what the ingest service does
+    return article
 
 
 def make_meeting(*who: Entity, kind="call", start=date(2024, 2, 8), article: Article | None = None, **fields):

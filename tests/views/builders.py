@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
+from newsapp.search import index_article
 
 PAIRS = [
     ("xi-jinping", "vladimir-putin"),
@@ -39,6 +40,7 @@ def _article(source: Source, title: str, body: str, day: date, people: list[Enti
     article = Article.objects.create(
         title=title, body=body, raw_text=body, source=source, published_on=day, content_hash=f"{n:064x}"
     )
+    index_article(article.pk, title, body)  # what the ingest service does
     mentions, seen = [], set()
     for entity in people:
         start = body.find(entity.name)

@@ -1,0 +1,81 @@
+"""Write the search columns of articles: at ingest (one row) and in bulk (``reindex_search``).
+
+The keys are computed in Python (``newsapp.nlp.search_text``) and handed to
+PostgreSQL as parameters, so the database needs no extension: the ``arabic``
+configuration stems the normalized text, the clitic-free lexemes arrive ready.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.db import connection
+
+from newsapp.nlp.search_text import fast_normalize, stemmed_tsvector
+
+TABLE = "newsapp_article"
+_SET = """search_normalized = setweight(to_tsvector('arabic', {t}), 'A')
+        || setweight(to_tsvector('arabic', {b}), 'B'),
+    search_stemmed = {s}::tsvector"""
+_UPDATE_ONE = f"UPDATE {TABLE} SET " + _SET.format(t="%s", b="%s", s="%s") + " WHERE id = %s"
+_UPDATE_MANY = (
+    f"UPDATE {TABLE} AS a SET "
+    + _SET.format(t="v.t", b="v.b", s="v.s")
+    + " FROM (VALUES {rows}) AS v(id, t, b, s) WHERE a.id = v.id"
+)
+
+
+def search_keys(title: str, body: str) -> tuple[str, str, str]:
+    """Normalized title, normalized body and the ``tsvector`` literal of their clitic-free tokens."""
+    title_key, body_key = fast_normalize(title), fast_normalize(body)
+    return title_key, body_key, stemmed_tsvector(title_key, body_key)
+
+
+def index_article(article_id: int, title: str, body: str) -> None:
+    """Fill the search columns of one stored article (inside the caller's transaction)."""
+    title_key, body_key, stemmed = search_keys(title, body)
+    with connection.cursor() as cursor:
+        cursor.execute(_UPDATE_ONE, [title_key, body_key, stemmed, article_id])
+
+
+def index_rows(rows: Iterable[tuple[int, str, str]], *, using=None, batch: int = 200) -> int:
+    """Fill the search columns of ``(id, title, body)`` rows, ``batch`` rows per statement."""
+    conn = using or connection
+    done = 0
+    for chunk in _chunks(rows, batch):
+        params: list[object] = []
+        for article_id, title, body in chunk:
+            params.extend([article_id, *search_keys(title, body)])
+        values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
+        with conn.cursor() as cursor:
+            cursor.execute(_UPDATE_MANY.format(rows=values), params)
+        done += len(chunk)
+    return done
+
+
+def _chunks(rows: Iterable[tuple[int, str, str]], size: int) -> Iterator[list[tuple[int, str, str]]]:
+    chunk: list[tuple[int, str, str]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def reindex(*, only_missing: bool = False, batch: int = 200, progress=None) -> int:
+    """Recompute the search columns of every stored article (or of those without them)."""
+    missing = "AND search_stemmed IS NULL " if only_missing else ""
+    select = f"SELECT id, title, body FROM {TABLE} WHERE id > %s {missing}ORDER BY id LIMIT %s"
+    total = last_id = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(select, [last_id, batch * 10])
+            rows = cursor.fetchall()
+        if not rows:
+            return total
+        total += index_rows(rows, batch=batch)
+        last_id = rows[-1][0]
+        if progress:
+            progress(total)
