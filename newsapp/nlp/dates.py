@@ -19,8 +19,11 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
+from .daycount import weekday_after, weekday_before
 from .normalize import clitic_variants, normalize_key, normalize_with_offsets
 from .types import DateMention, DateValue, Precision
+
+__all__ = ["find_dates", "month_number", "weekday_after", "weekday_before"]
 
 # Spellings as they read in the matching key (أ/إ/آ→ا, ة→ه, ى→ي, ئ/ؤ→ء); "_" is a space,
 # "|" separates months.
@@ -250,6 +253,8 @@ def _today(ctx: _Ctx, m: re.Match[str]) -> _Found:
     if ctx.published is None or before & {"مثل", "ذلك", "نفس", "حتي", "الي", "لغايه"}:
         return None
     shift = 2 if m["before"] or m.groupdict().get("before2") else 1 if m["yesterday"] else 0
+    if m.groupdict().get("tomorrow"):
+        shift = -2 if m["tomorrow"].startswith("بعد") else -1
     return DateValue(ctx.published - timedelta(days=shift)), True
 
 
@@ -298,6 +303,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple((re.compile(p), h) 
     (rf"(?=[وفبلشمصرجذ]){_W}[وفبل]?(?P<m>(?:شهر )?(?P<hm>{_HM}) (?:من )?(?:عام |سنه )?(?P<y>1[34][0-9][0-9])(?![0-9]){_HSUFFIX})(?P<d>)", _hijri),
     (rf"(?=[وفصمظعلنياب]){_W}[وف]?(?P<m>(?:(?:{_TOD}|يوم) )?(?:(?P<before>اول) )?(?P<yesterday>(?:بال|ال)?امس|البارحه)(?!\w)(?(before)|(?: (?P<before2>الاول)(?!\w))?)(?: {_WD})?)", _today),
     (rf"(?=[وفصمظعلنها]){_W}[وف]?(?P<m>(?:{_TOD} )?(?:هذا )?اليوم(?!\w)(?! (?:التالي|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني|الدولي|نفسه|ذاته|الذي|الموعود|المحدد|الواحد)(?!\w))(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
+    (rf"(?=[وفبغ]){_W}[وف]?(?P<m>(?:{_TOD} )?(?P<tomorrow>(?:بعد )?غد|غدا)(?!\w)(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
     (rf"(?=[وفبصمظعلنيا]){_W}[وفب]?(?P<m>(?P<lead>(?:{_TOD} )?يوم |{_TOD} )?(?P<wd>{_alt(_WEEKDAYS)})(?!\w)(?: (?P<dir>{_ADJ})(?!\w))?)", _weekday),
     (rf"(?=[وفبلها]){_W}[وف]?[بل]?(?P<m>هذا (?P<u1>الشهر|العام)|هذه السنه|(?:ال|ل)(?P<u3>شهر|عام|سنه) (?P<adj>{_ADJ}))(?!\w)", _period),
 ))
@@ -365,28 +371,17 @@ def _tidy(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
                     if moved:
                         cand.value = DateValue(moved, cand.value.precision)
                     break
+        if out and cand.value.end is None and _SAME_YEAR.match(normalize_key(text[cand.end : cand.end + 24])):
+            # "في يونيو من العام نفسه": the year of the date before it.
+            moved = _safe_date(out[-1].value.start.year, cand.value.start.month, cand.value.start.day)
+            cand.value = DateValue(moved, cand.value.precision) if moved else cand.value
         out.append(cand)
     return out
 
 
-def weekday_before(published: date, weekday: int) -> date:
-    """The latest ``weekday`` (Monday is 0) on or before ``published``: "الثلاثاء" read on
-    Thursday 2024-04-04 → Tuesday 2024-04-02.
-
-    >>> weekday_before(date(2024, 4, 4), 1)
-    datetime.date(2024, 4, 2)
-    """
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
-
-
-def weekday_after(published: date, weekday: int) -> date:
-    """The first ``weekday`` (Monday is 0) strictly after ``published``: "الثلاثاء المقبل"
-    read on Tuesday 2024-04-02 → 2024-04-09.
-
-    >>> weekday_after(date(2024, 4, 2), 1)
-    datetime.date(2024, 4, 9)
-    """
-    return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+_SAME_YEAR = re.compile(
+    r"\W*(?:من |في )?(?:العام|السنه) (?:نفسه|نفسها|ذاته|ذاتها)|\W*(?:من |في )?نفس (?:العام|السنه)"
+)
 
 
 def month_number(word: str) -> int | None:

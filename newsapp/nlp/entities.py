@@ -227,10 +227,8 @@ class _Reader:
             return
         bare = country is None and title.role == TitleRole.OFFICE and is_definite(hit.pattern.key)
         # A bare office ("الرئيس") is followed by ordinary words too often to read a name after it.
-        introduces = (
-            title.role == TitleRole.ROLE
-            or bare
-            or (country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY))
+        introduces = title.role == TitleRole.ROLE or (
+            country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY)
         )
         unknown = self.unknown_after(end) if introduces else None
         if country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER) and sitting:

@@ -45,6 +45,14 @@ _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
 _FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
 _WEAK_REACH = 80
+# A visit told as a circumstance of a reception: "الذي يقوم بزيارة"، "في زيارة"، "خلال زيارته".
+_VISIT_CLAUSE = re.compile(
+    r"(?:الذي|التي|الذين|اللذين|اللتين|اللذان)\s+(?:\S+\s+){0,2}$"
+    r"|(?<!\w)[وف]?(?:في|خلال|ضمن|اثناء)(?: (?:مستهل|ختام|اطار|بدايه))?\s*$"
+)
+# A reception during the visit just told: "استقبله"، "التقى خلالها"، "حيث التقى".
+_OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما)$")
+_DURING = re.compile(r"(?<!\w)(?:خلالها|خلاله|حيث)(?!\w)")
 # A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
 _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
@@ -200,7 +208,11 @@ class _Reader:
                 != (current.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
             )
             punct = bool(_PUNCT.search(self.key, last.end, trigger.start))
-            if trigger.modifier or not (dated or conflict or (punct and trigger.strong)):
+            if (
+                trigger.modifier
+                or self._part_of_visit(current, trigger)
+                or not (dated or conflict or (punct and trigger.strong))
+            ):
                 current.triggers.append(trigger)
             else:
                 clusters.append(_Cluster([trigger]))
@@ -215,6 +227,17 @@ class _Reader:
             else:
                 cluster.end = sentence.end
         return clusters
+
+    def _part_of_visit(self, current: _Cluster, trigger: Trigger) -> bool:
+        """ "استقبل ... ضيفه الذي يقوم بزيارة رسمية"، "وصل إلى جدة، حيث استقبله ...": one visit."""
+        if trigger.kind == MeetingKind.VISIT and current.kind in (MeetingKind.MEETING, None):
+            return bool(_VISIT_CLAUSE.search(self.key, max(0, trigger.start - 40), trigger.start))
+        if current.kind != MeetingKind.VISIT or trigger.kind != MeetingKind.MEETING or not trigger.verb:
+            return False
+        if trigger.future or self.key[trigger.start : trigger.start + 2].lstrip("وف")[:1] in "يتن":
+            return False  # "يلتقي خلالها غداً": a later meeting of the same trip
+        near = self.key[max(0, trigger.start - 8) : trigger.end + 10]
+        return bool(_OBJECT_PRONOUN.search(self.key, trigger.start, trigger.end) or _DURING.search(near))
 
     def _own_date(self, sentence: _Sentence, cluster: _Cluster) -> _DateAt | None:
         inside = [d for d in sentence.dates if cluster.start <= d.start < cluster.end]
@@ -281,6 +304,9 @@ class _Reader:
         if kind == MeetingKind.VISIT:
             visit = next(t for t in cluster.triggers if t.kind == MeetingKind.VISIT)
             host = self.resolver.host_country(sentence.refs, visit.start, cluster.end)
+            if host is None and any(t.kind == MeetingKind.MEETING for t in cluster.triggers):
+                kind = MeetingKind.MEETING  # "زار السراي الحكومي حيث التقى": a building, not a country
+        if kind == MeetingKind.VISIT:
             persons = self.resolver.visit_roles(people.persons, host, day, sentence.refs)
             if not persons or (host is None and len(persons) < 2):
                 return None

@@ -31,6 +31,10 @@ _PRESS = re.compile(
     r"(?<!\w)(?:مع|ل) ?(?:ال)?(?:صحفيين|صحافيين|صحافه|اعلاميين|مراسلين|وساءل الاعلام)(?!\w)"
     r"|(?<!\w)[وفب]?(?:ال)?مقابل(?:ه|ات) (?:مع|صحفيه|تلفزيونيه|اجرتها|اجراها)"
 )
+# "دعاه إلى زيارة موسكو"، "ودعوته لرئيس الوزراء لزيارة طهران": an invitation, not a visit.
+_INVITATION = re.compile(
+    r"(?<!\w)[وف]?(?:دعا|دعت|دعاه|دعاها|دعوه|دعوته|دعوتها|يدعو|تدعو)(?!\w)(?:\s+\S+){0,4}?\s+(?:[وف]?ل|الي\s+)زيار"
+)
 _AGGREGATE = re.compile(
     r"(?<!\w)(?:\d+|عده|عشرات|مرات|مناسبات عده)\s+(?:مناسبات|مرات|مره)(?!\w)|(?<!\w)عده مرات"
 )
@@ -52,6 +56,8 @@ def verdict(key: str, start: int, end: int, sentence_start: int, sentence_end: i
     if _NEGATED_BEFORE.search(before) or _NO_PLANS.search(before[-30:]):
         return Verdict.DROP
     if _PRESS.search(before[-30:]) or _PRESS.search(near_after):
+        return Verdict.DROP
+    if "زيار" in key[start:end] and _INVITATION.search(key, max(sentence_start, start - 60), end):
         return Verdict.DROP
     if _AGGREGATE.search(after):
         return Verdict.DROP

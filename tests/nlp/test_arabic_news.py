@@ -139,3 +139,46 @@ def test_cables_are_not_meetings(catalog):
 def test_kinds_and_statuses_are_kept(catalog):
     found = meetings("سيلتقي الرئيس السيسي الرئيس ماكرون غدا في القاهرة.", catalog, "2025-04-06")
     assert [(m.kind, m.status) for m in found] == [(MeetingKind.MEETING, MeetingStatus.PLANNED)]
+
+
+def test_a_reception_of_a_guest_on_an_official_visit_is_one_visit(catalog):
+    text = (
+        "استقبل الرئيس عبد الفتاح السيسي اليوم رئيس وزراء اليونان كيرياكوس ميتسوتاكيس، "
+        "الذي يقوم بزيارة رسمية إلى مصر."
+    )
+    found = meetings(text, catalog, "2025-05-08")
+    assert pairs(found) == [("visit", frozenset({"abdel-fattah-el-sisi", "kyriakos-mitsotakis"}))]
+    roles = {p.slug: str(p.role) for p in found[0].participants}
+    assert roles == {"abdel-fattah-el-sisi": "host", "kyriakos-mitsotakis": "visitor"}
+
+
+def test_an_arrival_and_the_reception_that_follows_are_one_visit_with_the_named_host(catalog):
+    text = "وصل المستشار الألماني أولاف شولتس، السبت، إلى مدينة جدة، حيث استقبله ولي العهد السعودي الأمير محمد بن سلمان."
+    found = meetings(text, catalog, "2022-09-24")
+    assert pairs(found) == [("visit", frozenset({"olaf-scholz", "mohammed-bin-salman"}))]
+
+
+def test_visiting_a_building_is_a_meeting(catalog):
+    text = "زار الوزير لودريان اليوم السراي الحكومي حيث التقى رئيس مجلس الوزراء نواف سلام."
+    assert pairs(meetings(text, catalog, "2025-03-27")) == [
+        ("meeting", frozenset({"jean-yves-le-drian", "nawaf-salam"}))
+    ]
+
+
+def test_a_ministry_is_not_a_visit_and_an_invitation_to_visit_is_not_one(catalog):
+    text = "وصرح المتحدث باسم وزارة الخارجية بأن الوزيرين أكدا أهمية التنسيق."
+    assert meetings(text, catalog, "2023-05-14") == []
+    invited = "وقال بيسكوف إن بوتين دعا ترامب إلى زيارة موسكو."
+    assert meetings(invited, catalog, "2025-02-13") == []
+
+
+def test_tomorrow_and_the_same_year_are_dates():
+    from newsapp.nlp.dates import find_dates
+
+    found = find_dates("يلتقي خلالها غداً رئيس مجلس النواب", date(2025, 3, 27))
+    assert [(d.text, d.value.start) for d in found] == [("غداً", date(2025, 3, 28))]
+    text = "في 6 أبريل (نيسان) 2023. وفي يونيو (حزيران) من العام نفسه زار طهران."
+    assert [d.value.start for d in find_dates(text, date(2024, 10, 10))] == [
+        date(2023, 4, 6),
+        date(2023, 6, 1),
+    ]
