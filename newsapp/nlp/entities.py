@@ -148,6 +148,8 @@ class _Reader:
     def covered(self, start: int, end: int) -> str | None:
         for hit in self.hits:
             if hit.start - len(hit.clitic) < end and start < hit.end:
+                if hit.pattern.title is None and all(t.kind == AliasKind.SHORT for t in hit.pattern.targets):
+                    continue  # "تميم" alone is a first name until the full name licenses it
                 if hit.pattern.title is not None:
                     return "title"
                 kinds = {self.kind_of(t.slug) for t in hit.pattern.targets}
@@ -231,6 +233,11 @@ class _Reader:
             country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER, TitleRole.DEPUTY)
         )
         unknown = self.unknown_after(end) if introduces else None
+        if title.role == TitleRole.HONORIFIC or bare:
+            # "سعادة السيد ني روليه سفير الصين": a name that a title follows.
+            unknown = self.unknown_after(end)
+            if unknown is not None and self.covered(unknown[1] + 1, unknown[1] + 3) != "title":
+                unknown = None
         if country is not None and title.role in (TitleRole.OFFICE, TitleRole.LEADER) and sitting:
             probe = Reference(
                 0, 0, "", EntityKind.PERSON, RefSource.TITLE, office=office, of=country, leader=is_leader

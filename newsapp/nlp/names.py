@@ -16,8 +16,11 @@ from .normalize import clitic_variants
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _MAX_WORDS = 4
 _MIN_WORDS = 2
-# How many words of complement ("اتصالات الأمن القومي") may sit between a title and the name.
-_MAX_SKIPPED = 5
+# How many words of complement ("اتصالات الأمن القومي"، "الخاص للأمين العام للأمم المتحدة إلى
+# اليمن") may sit between a title and the name.
+_MAX_SKIPPED = 9
+# Prepositions that open such a complement: "السفير الروسي لدى القاهرة جورجي بوريسينكو".
+_COMPLEMENT = frozenset({"لدي", "في", "الي", "عن", "لشءون", "لشوون"})
 
 
 def word_spans(key: str) -> list[tuple[int, int]]:
@@ -61,8 +64,11 @@ def read_unknown_name(
         word = key[start:end]
         hit = covered(start, end)
         if hit is not None:
-            if name or hit != "other":
+            if name or hit == "person":
                 break
+            skipped += 1
+            continue
+        if not name and word in _COMPLEMENT and skipped < _MAX_SKIPPED:
             skipped += 1
             continue
         if word.isdigit() or len(word) < 2 or is_stop_word(word):
@@ -71,7 +77,7 @@ def read_unknown_name(
             if name and key[name[-1][0] : name[-1][1]] in NAME_PARTICLES:
                 name.append((start, end))
                 continue
-            if len(name) >= _MIN_WORDS:
+            if len(name) >= _MIN_WORDS or (name and _ends_name(key, end, covered)):
                 name.append((start, end))
                 break
             # One word before an ال-word was a noun in construct ("اتصالات الأمن"), not a name.
@@ -93,3 +99,14 @@ def read_unknown_name(
         if len(name) < _MIN_WORDS:
             return None
     return name[0][0], name[-1][1]
+
+
+def _ends_name(key: str, end: int, covered: Callable[[int, int], str | None]) -> bool:
+    """ "محمد الشناوي، المتحدث": a family name ends here (punctuation, a title or a function word follows)."""
+    rest = key[end : end + 30]
+    if not rest.strip() or rest.lstrip()[:1] in '،,.:؛("':
+        return True
+    following = _WORD.search(key, end)
+    if following is None:
+        return True
+    return covered(*following.span()) == "title" or is_stop_word(following.group())

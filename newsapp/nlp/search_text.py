@@ -99,6 +99,20 @@ def query_forms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+def index_variants(token: str) -> tuple[str, ...]:
+    """The readings of a normalized token stored in the index: its clitic variants, and for
+    "لل" also a single "ل" off ("للقاء" is ل + لقاء as well as ل + ال + قاء).
+
+    >>> index_variants("للقاء")
+    ('للقاء', 'القاء', 'قاء', 'لقاء')
+    """
+    variants = clitic_variants(token)
+    stem = token[1:] if token[:1] in ("و", "ف") else token
+    if stem.startswith("لل") and len(stem) - 1 >= MIN_TOKEN:
+        variants = (*variants, stem[1:]) if stem[1:] not in variants else variants
+    return variants
+
+
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
@@ -108,7 +122,7 @@ def _add_tokens(lexemes: dict[str, list[str]], tokens: Iterable[str], start: int
     for token in tokens:
         if len(token) >= MIN_TOKEN:
             entry = f"{min(position, MAX_POSITION)}{weight}"
-            for variant in clitic_variants(token):
+            for variant in index_variants(token):
                 lexemes.setdefault(variant, []).append(entry)
         position += 1
     return position
@@ -228,13 +242,38 @@ def tsquery_literal(term: Term) -> str:
     return pieces[0] if len(pieces) == 1 else "(" + " | ".join(pieces) + ")"
 
 
-def arabic_query_text(term: Term) -> str:
-    """The text handed to ``to_tsquery('arabic', ...)`` for an ordinary word or phrase.
+def _arabic_forms(word: str) -> tuple[str, ...] | None:
+    """The forms of a query word handed to the ``arabic`` stemmer, or ``None`` to skip it.
+
+    The stemmer takes a bare preposition off ("بقاء" → "قاء", like "للقاء"), so
+    a word that starts with one is looked up in the clitic-free column only. It
+    also stems the definite and bare forms differently ("هاتفيه" → "هاتف",
+    "الهاتفيه" → "هاتفيه"): both are asked for.
+    """
+    form = query_forms(word)[-1]
+    if form[:1] in ("ب", "ك", "ل") and form[1:3] != "ال":
+        return None
+    other = form[2:] if form.startswith("ال") else "ال" + form
+    return (form, other) if len(other) >= MIN_TOKEN + 1 else (form,)
+
+
+def arabic_query_text(term: Term) -> str | None:
+    """The text for ``to_tsquery('arabic', ...)`` of an ordinary word or phrase, if the stemmer can help.
 
     >>> arabic_query_text(Term(words=("والعلاقات",), raw=""))
-    '(والعلاقات | العلاقات)'
+    '(العلاقات | علاقات)'
+    >>> arabic_query_text(Term(words=("بقاء",), raw="")) is None
+    True
     """
-    return _sequence_query(term.words, expand=True).replace("'", "")
+    parts: list[str] = []
+    for word in term.words:
+        forms = _arabic_forms(word)
+        if forms is None:
+            return None
+        parts.append(forms[0] if len(forms) == 1 else "(" + " | ".join(forms) + ")")
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else "(" + " <-> ".join(parts) + ")"
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

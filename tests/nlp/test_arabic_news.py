@@ -182,3 +182,28 @@ def test_tomorrow_and_the_same_year_are_dates():
         date(2023, 4, 6),
         date(2023, 6, 1),
     ]
+
+
+def test_an_ambassador_after_a_complement_is_an_unknown_person_and_the_other_side(catalog):
+    text = "والتقى وزير الخارجية المصري سامح شكري مع السفير الروسي لدى القاهرة جورجي بوريسينكو أمس."
+    (found,) = meetings("أجرى شكري اتصالا مع الصفدي اليوم.\n" + text, catalog, "2023-05-14")[1:]
+    assert {(p.slug, p.name) for p in found.participants} == {
+        ("sameh-shoukry", "سامح شكري"),
+        (None, "جورجي بوريسينكو"),
+    }
+
+
+def test_names_introduced_by_honorifics_or_envoy_titles_are_people(catalog):
+    cases = {
+        "استقبل ولي العهد سعادة السيد ني روليه سفير جمهورية الصين الشعبية لدى المملكة.": "ني روليه",
+        "وصرح السفير محمد الشناوي المتحدث الرسمي باسم رئاسة الجمهورية بأن": "محمد الشناوي",
+        "التقى الوزير المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن هانس غروندبرغ.": "هانس غروندبرغ",
+        "وصرح السفير تميم خلاف، المتحدث الرسمي باسم وزارة الخارجية.": "تميم خلاف",
+    }
+    for text, name in cases.items():
+        scan = scan_text(text, date(2025, 3, 15), catalog)
+        assert name in {r.name for r in scan.references if r.is_person and r.slug is None}, text
+    junk = "استقبل سعادة السفير، بمناسبة انتهاء فترة عمله سفيرا لبلاده."
+    assert not [
+        r for r in scan_text(junk, date(2025, 3, 15), catalog).references if r.slug is None and r.is_person
+    ]
