@@ -18,7 +18,7 @@ and "أمس" are dates that :func:`newsapp.nlp.dates.find_dates` resolves.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .bystanders import mark_attendees
@@ -53,6 +53,7 @@ _VISIT_CLAUSE = re.compile(
 # A reception during the visit just told: "استقبله"، "التقى خلالها"، "حيث التقى".
 _OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما)$")
 _DURING = re.compile(r"(?<!\w)(?:خلالها|خلاله|حيث)(?!\w)")
+_SEPARATELY = re.compile(r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)")
 # A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
 _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
@@ -184,13 +185,13 @@ class _Reader:
             candidate = self._candidate(sentence, cluster, found, previous)
             if candidate is None:
                 continue
+            self.candidates.extend(self._separately(candidate, cluster))
             if found is not None and candidate.status == MeetingStatus.HELD and self._is_news_day(found):
                 self.news_day = found
             previous = candidate.participants
             if found is not None:
                 found.used = True
             sentence.reported = True
-            self.candidates.append(candidate)
 
     def _clusters(self, sentence: _Sentence, triggers: list[Trigger]) -> list[_Cluster]:
         clusters: list[_Cluster] = []
@@ -254,6 +255,13 @@ class _Reader:
             return after[0]
         return inside[-1] if inside else None
 
+    def _separately(self, candidate: Candidate, cluster: _Cluster) -> list[Candidate]:
+        """ "التقى شي، كلا على حدة، ملك البحرين والرئيس التونسي": one meeting per guest."""
+        if len(candidate.participants) < 3 or not _SEPARATELY.search(self.key, cluster.start, cluster.end):
+            return [candidate]
+        first, *others = candidate.participants
+        return [replace(candidate, participants=[first, other]) for other in others]
+
     def _is_news_day(self, found: _DateAt) -> bool:
         value, published = found.mention.value, self.scan.published
         if published is None or value.precision != Precision.DAY:
@@ -296,7 +304,9 @@ class _Reader:
         kind = cluster.kind
         people = self.resolver.participants(
             sentence.refs, window, (cluster.start, cluster.end), cluster.triggers, day, previous,
-            carry=cluster.strong and not any(t.first_person for t in cluster.triggers),
+            carry=cluster.strong
+            and not any(t.first_person for t in cluster.triggers)
+            and not all(t.modifier for t in cluster.triggers),
         )  # fmt: skip
         if not cluster.strong and (value is None or people.carried or len(people.persons) < 2):
             return None

@@ -24,6 +24,8 @@ _PLANNED = re.compile(
     r"|س[يتن](?:لتقي|زور|جتمع|ستقبل|عقد|جري|تحدث|بحث|تصل|ناقش|توجه|شارك|حضر|صل)\w*)(?!\w)"
 )
 _NEGATED_BEFORE = re.compile(r"(?<!\w)(?:لم|لن|ليس|ليست|لا|دون|بدون|نفي|نفت|ينفي|تنفي|نافيا)(?:\s+\w+)?\s*$")
+# "نفى الكرملين أن يكون بوتين قد تحدث ..." denies everything the sentence reports after it.
+_DENIED = re.compile(r"(?<!\w)[وف]?(?:نفي|نفت|ينفي|تنفي|نافيا|نافيه|كذب|كذبت)(?!\w)")
 _NO_PLANS = re.compile(
     r"(?<!\w)(?:لا توجد|ليست هناك|لا|لم تكن هناك|ليس هناك|لا يوجد) (?:\w+ )?(?:خطط|خطه|نيه|اي خطط)"
 )
@@ -53,6 +55,8 @@ def verdict(key: str, start: int, end: int, sentence_start: int, sentence_end: i
     before = key[max(sentence_start, start - 40) : start]
     after = key[end : min(sentence_end, end + 40)]
     near_after = key[end : min(sentence_end, end + 25)]
+    if _DENIED.search(key, sentence_start, start):
+        return Verdict.DROP
     if _NEGATED_BEFORE.search(before) or _NO_PLANS.search(before[-30:]):
         return Verdict.DROP
     if _PRESS.search(before[-30:]) or _PRESS.search(near_after):

@@ -207,3 +207,42 @@ def test_names_introduced_by_honorifics_or_envoy_titles_are_people(catalog):
     assert not [
         r for r in scan_text(junk, date(2025, 3, 15), catalog).references if r.slug is None and r.is_person
     ]
+
+
+def test_a_denial_drops_every_contact_the_sentence_reports(catalog):
+    text = (
+        "نفى الكرملين، الاثنين، أن يكون الرئيس الروسي فلاديمير بوتين قد تحدث هاتفياً مع دونالد ترامب، "
+        "بعد أن نقلت صحيفة أن ترامب اتصل ببوتين الخميس الماضي."
+    )
+    assert meetings(text, catalog, "2024-11-11") == []
+
+
+def test_meetings_held_separately_are_one_per_guest(catalog):
+    text = (
+        "وفي اليوم نفسه، التقى شي جين بينغ، كلا على حدة، ملك البحرين حمد بن عيسى آل خليفة، "
+        "والرئيس التونسي قيس سعيد، على هامش المنتدى اليوم."
+    )
+    found = pairs(meetings(text, catalog, "2024-05-29"))
+    assert sorted(found, key=str) == sorted(
+        [
+            ("meeting", frozenset({"xi-jinping", "hamad-bin-isa-al-khalifa"})),
+            ("meeting", frozenset({"xi-jinping", "kais-saied"})),
+        ],
+        key=str,
+    )
+
+
+def test_talks_with_a_long_subject_and_maghreb_phone_talks_are_read(catalog):
+    text = "بحث وزير الخارجية الروسي سيرغي لافروف، اليوم الأربعاء، في موسكو مع نظيره المصري بدر عبد العاطي العلاقات."
+    assert pairs(meetings(text, catalog, "2024-11-27")) == [
+        ("meeting", frozenset({"sergey-lavrov", "badr-abdelatty"}))
+    ]
+    call = "وتحادث الرئيس قيس سعيد هاتفيا مع نظيره الجزائري عبد المجيد تبون يوم 12 جانفي الماضي."
+    assert pairs(meetings(call, catalog, "2025-02-06")) == [
+        ("call", frozenset({"kais-saied", "abdelmadjid-tebboune"}))
+    ]
+
+
+def test_joining_a_summit_by_video_is_not_a_video_call(catalog):
+    text = "ألقى بوتين كلمة اليوم. وشارك الرئيس البرازيلي لولا دا سيلفا في الجلسات عبر تقنية الفيديو."
+    assert meetings(text, catalog, "2024-10-23") == []
