@@ -39,7 +39,7 @@ __all__ = [
 
 # Ranking looks at the most recent matches only: a word found in every article
 # would otherwise rank the whole table. Past this, the count says "more than".
-CANDIDATES = 1000
+CANDIDATES = 200
 _HEAVY_COLUMNS = ("raw_text", "search_normalized", "search_stemmed")
 
 

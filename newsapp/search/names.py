@@ -3,7 +3,8 @@
 The alias table is small (a few thousand rows). Each search reads it in one
 query (about 2 ms, so an editor's new spelling counts at once); what is built
 from it (lookup by key, the fuzzy buckets) is kept in memory until the rows
-change. Fuzzy matching runs only against these names, never against bodies.
+change. Fuzzy matching runs only against these names, never against bodies, and
+only suggests ("هل تقصد"): it never changes which articles match.
 """
 
 from __future__ import annotations
@@ -93,7 +94,10 @@ class AliasIndex:
     def close_people(self, word: str) -> set[int]:
         """People one of whose one-word spellings is within a small edit distance of ``word``."""
         found: set[int] = set()
-        for variant in clitic_variants(word):
+        variants = clitic_variants(word)
+        if any(v.startswith("ال") for v in variants):
+            return found  # a word with the article is a noun ("البروتين" is not "بوتين")
+        for variant in variants:
             if len(variant) < MIN_FUZZY or variant in self.known:
                 continue
             limit = 1 if len(variant) <= 7 else 2
@@ -184,13 +188,9 @@ def resolve(parsed: ParsedQuery, index: AliasIndex) -> Resolved:
         if span:
             i += span
             continue
-        close = index.close_people(term.words[0])
-        if close:
-            # The typed word is kept: it may be a real word that looks like a name.
-            out.append(_name_term(index, close, term.raw, term.words))
-            suggested.update(dict.fromkeys(sorted(close)))
-        else:
-            out.append(term)
+        # A near miss is only suggested ("هل تقصد"): it may be a real word that looks like a name.
+        suggested.update(dict.fromkeys(sorted(index.close_people(term.words[0]))))
+        out.append(term)
         i += 1
     return Resolved(
         query=replace(parsed, terms=tuple(out)),

@@ -29,11 +29,12 @@ def _has_words(term: Term) -> bool:
 def term_sql(term: Term) -> tuple[str, list[str]]:
     """A boolean SQL condition that is true when an article contains ``term``."""
     stemmed = "search_stemmed @@ %s::tsquery"
-    if not _has_words(term):
+    arabic = arabic_query_text(term) if _has_words(term) else None
+    if arabic is None:
         return stemmed, [tsquery_literal(term)]
     return (
         f"(search_normalized @@ to_tsquery('arabic', %s) OR {stemmed})",
-        [arabic_query_text(term), tsquery_literal(term)],
+        [arabic, tsquery_literal(term)],
     )
 
 
@@ -58,7 +59,7 @@ def match_expression(query: ParsedQuery) -> RawSQL | None:
 def rank_expression(query: ParsedQuery) -> RawSQL:
     """Relevance (cover density in both columns, title weighted A) times a publication-date decay."""
     stemmed = " & ".join(tsquery_literal(t) for t in query.terms)
-    arabic = " & ".join(arabic_query_text(t) for t in query.terms if _has_words(t))
+    arabic = " & ".join(a for t in query.terms if _has_words(t) and (a := arabic_query_text(t)))
     relevance = f"ts_rank_cd(search_stemmed, %s::tsquery, {RANK_NORMALIZATION})"
     params: list[object] = [stemmed]
     if arabic:

@@ -1,0 +1,50 @@
+"""A search runs the same number of queries whatever the number of articles."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+
+from newsapp.search import search
+from newsapp.services.ingest import ingest_article
+
+pytestmark = pytest.mark.django_db
+
+BODY = "اجرى الرئيس فلاديمير بوتين مكالمة هاتفية مع الرئيس الصيني شي جين بينغ رقم {n} وبحثا العلاقات."
+
+
+def add(n: int, start: int = 0) -> None:
+    for i in range(start, start + n):
+        ingest_article(body=BODY.format(n=i), title=f"خبر {i}", published_on=date(2024, 1, 1) + timedelta(i))
+
+
+def run(query: str) -> None:
+    results = search(query)
+    results.count()
+    results[0:20]
+    results.meetings([1])
+
+
+@pytest.mark.parametrize("query", ["بوتين", "الرءيس الصيني", '"مكالمة هاتفية" -ترامب', "بوتيين"])
+def test_a_search_runs_a_constant_number_of_queries_at_two_sizes(catalog, django_assert_num_queries, query):
+    add(3)
+    with django_assert_num_queries(4 if query != "بوتين" else 5):  # aliases, count, page, meetings (+people)
+        run(query)
+    add(30, start=3)
+    with django_assert_num_queries(4 if query != "بوتين" else 5):
+        run(query)
+
+
+def test_the_search_page_runs_a_constant_number_of_queries_at_two_sizes(client, catalog):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("search"), {"q": "بوتين"}).status_code == 200
+        return len(captured)
+
+    add(3)
+    small = count()
+    add(30, start=3)
+    assert count() == small
