@@ -1,0 +1,1 @@
+"""Operations around the running app: databases outside the ORM, backups, load runs."""
