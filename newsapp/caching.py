@@ -7,9 +7,9 @@ which data it shows.
 
 The generation changes
 
-- after the commit of any save or delete of a Marsad model (``post_save`` /
-  ``post_delete``; ``transaction.on_commit`` so that a reader cannot cache the
-  old data under the new generation),
+- on any save or delete of a Marsad model (``post_save`` / ``post_delete``), and
+  again after its commit (``transaction.on_commit``) so that a reader cannot
+  keep the old data cached under the new generation,
 - after each committed batch of the bulk ingest (which sends no signals),
 - after any successful write request of a logged-in user (the admin's
   actions use ``QuerySet.update``, which sends no signals either):
@@ -42,6 +42,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
@@ -86,6 +87,9 @@ def bump_generation() -> tuple[str, float]:
 
 
 def bump_after_commit(**kwargs) -> None:
+    # Now, so this process (and a test inside its transaction) sees the change at
+    # once; and again after the commit, in case a reader cached the old data in between.
+    bump_generation()
     transaction.on_commit(bump_generation, robust=True)
 
 
@@ -120,6 +124,22 @@ def _etag(key: str) -> str:
     return f'"{hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()}"'
 
 
+def _throttled(view: Callable, request: HttpRequest) -> bool:
+    """Whether the API's throttles refuse this request: a cached answer must not dodge them.
+
+    The throttles count the request as they check it; a refused one goes on to
+    the view, which answers 429 as usual.
+    """
+    view_class = getattr(view, "cls", None)
+    if view_class is None:
+        return False
+    from rest_framework.request import Request
+
+    instance = view_class(**getattr(view, "initkwargs", {}))
+    drf_request = Request(request)
+    return not all(t.allow_request(drf_request, instance) for t in instance.get_throttles())
+
+
 def cache_for_readers(view: Callable) -> Callable:
     """Serve ``view`` from the page cache to anonymous readers, with ETag and Last-Modified."""
 
@@ -136,7 +156,7 @@ def cache_for_readers(view: Callable) -> Callable:
         if conditional is not None:
             return conditional
         cached = cache.get(key)
-        if cached is not None:
+        if cached is not None and not _throttled(view, request):
             return cached
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
@@ -151,6 +171,16 @@ def cache_for_readers(view: Callable) -> Callable:
 
     wrapper.csrf_exempt = getattr(view, "csrf_exempt", False)
     return wrapper
+
+
+def cached_patterns(patterns: list) -> list:
+    """The same URL patterns, their views wrapped in :func:`cache_for_readers` (for a router's URLs)."""
+    return [
+        URLPattern(p.pattern, cache_for_readers(p.callback), p.default_args, p.name)
+        if isinstance(p, URLPattern)
+        else p
+        for p in patterns
+    ]
 
 
 class InvalidateOnWriteMiddleware:

@@ -23,6 +23,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_catalog(CATALOG)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_generation(tmp_path_factory):
+    """This run's own cache generation: other test runs in the checkout bump theirs."""
+    from django.conf import settings
+
+    if settings.configured:
+        settings.MARSAD_CACHE_GENERATION_FILE = str(tmp_path_factory.mktemp("cache") / "generation")
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Each test starts with no cached pages (newsapp/caching.py): data differs between tests."""
+    from django.conf import settings
+
+    if settings.configured:
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture
 def catalog(db):
     """The real catalog, (re)loaded if a transactional test flushed it."""

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from newsapp.caching import cached_patterns
+
 from . import errors, exports, feeds, views
 
 app_name = "api"
@@ -47,7 +49,8 @@ urlpatterns = [
         require_safe(feeds.LeadersAtomFeed()),
         name="feed-pair-atom",
     ),
-    *router.urls,
+    # Reads of anonymous clients come from the page cache (newsapp/caching.py).
+    *cached_patterns(router.urls),
     # Anything else under /api/ is a JSON 404, like an unknown id.
     re_path(r"^.*$", errors.not_found, name="not-found"),
 ]

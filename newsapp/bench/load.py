@@ -25,6 +25,7 @@ class LoadResult:
     seconds: float
     articles_total: int
     meetings_total: int
+    corpus: Corpus
 
 
 def load_people(corpus: Corpus) -> None:
@@ -48,9 +49,17 @@ def generate(
     started = time.perf_counter()
     # Articles are numbered: resume after the ones already stored under this seed.
     stored = Article.objects.filter(url__contains=f"/news/{seed}/").count()
-    items = corpus.stream(start=max(stored - batch_size, 0))
-    report = ingest_many(items, batch_size=batch_size, workers=workers, progress=progress)
+    report = BulkReport()
+    if stored < articles:
+        items = corpus.stream(start=max(stored - batch_size, 0))
+        report = ingest_many(items, batch_size=batch_size, workers=workers, progress=progress)
     seconds = time.perf_counter() - started
+    if report.created:
+        vacuum_analyze()
+    return LoadResult(report, seconds, Article.objects.count(), Meeting.objects.count(), corpus)
+
+
+def vacuum_analyze() -> None:
+    """Fresh statistics and visibility map, as autovacuum would leave them after a while."""
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    return LoadResult(report, seconds, Article.objects.count(), Meeting.objects.count())
+        cursor.execute("VACUUM ANALYZE")

@@ -11,7 +11,8 @@ per-article path, on purpose:
   failing batch leaves none of its articles, the earlier batches stay.
 - **Analysis in worker processes** (``workers``, forked with the catalog
   already prepared), overlapped with the database writes of the parent.
-- **Writes are set-based**: articles through ``bulk_create``, mentions through
+- **Writes are set-based**: articles through ``bulk_create`` (search columns
+  by ``index_rows``, a statement per 200 articles), mentions through
   PostgreSQL ``COPY``, meetings, participations and evidence through
   ``bulk_create``, refined meetings through ``bulk_update``. No ``post_save``
   signals; the page cache is invalidated once per batch instead.
@@ -34,11 +35,13 @@ from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Particip
 from newsapp.nlp.clean import clean_text, fallback_title
 from newsapp.nlp.pipeline import Prepared, analyze, prepare
 from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, Precision
+from newsapp.search.indexing import index_rows
 
 from .extraction import _PRECISION_RANK, _Span, _unverified_person
 from .gazetteer import current_gazetteer
 from .ingest import TITLE_MAX, content_hash
 from .readers import ArticleInput
+from .storable import unstorable_reason
 
 # The catalog's automaton, set before the workers fork so they inherit it.
 _MATCHER: Prepared | None = None
@@ -62,9 +65,19 @@ class BulkReport:
 
 
 def _prepare(item: ArticleInput) -> _Prepared:
+    unstorable = unstorable_reason(
+        body=item.body,
+        title=item.title,
+        source=item.source,
+        source_url=item.source_url,
+        url=item.url,
+        raw_text=item.raw_text,
+    )
+    if unstorable:
+        return _Prepared(item, "", unstorable, None)
     body = clean_text(item.body, title=item.title)
     if not body.strip():
-        return _Prepared(item, "", "", None)
+        return _Prepared(item, "", "لا يبقى نص بعد إزالة شوائب الصفحة", None)
     analysis = analyze(body, item.published_on, _MATCHER) if _MATCHER is not None else None
     return _Prepared(item, body, content_hash(body), analysis)
 
@@ -195,6 +208,7 @@ class BulkWriter:
                 )
                 for p in fresh
             )
+            index_rows((a.pk, a.title, a.body) for a in articles)
             mentions: list[tuple[int, int, int, int, str]] = []
             evidence: list[Evidence] = []
             new_meetings: list[tuple[Meeting, list[tuple[int, str]]]] = []
@@ -311,8 +325,8 @@ def ingest_many(
     writer = BulkWriter()
     batch: list[_Prepared] = []
     for prepared in _prepared_stream(items, workers, analyze):
-        if not prepared.body:
-            report.rejected.append((prepared.item.origin, "لا يبقى نص بعد إزالة شوائب الصفحة"))
+        if not prepared.body:  # rejected: the digest field holds the reason
+            report.rejected.append((prepared.item.origin, prepared.digest))
             continue
         batch.append(prepared)
         if len(batch) >= batch_size:

@@ -1,0 +1,117 @@
+"""The benchmark's table (Markdown) and its verdict on the goals of issue 7."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .explain import PlanCheck, QueryCount
+from .ingest import Throughput
+from .targets import Target
+from .wrk import LoadResult
+
+# Goals, as ratios to B in the same run (issue 7).
+CACHED_RATIO = 0.5
+UNCACHED_RATIO = 0.1
+UNCACHED_GOAL_PAGES = {
+    "timeline", "timeline, one leader", "timeline, a pair", "timeline, date range",
+    "article list", "API meetings", "API articles", "API entities",
+}  # fmt: skip
+P95_MS = 100.0
+INGEST_PER_SECOND = 100.0
+
+
+@dataclass(frozen=True)
+class Row:
+    target: Target
+    queries: QueryCount
+    uncached: LoadResult
+    cached: LoadResult
+
+
+def _load(result: LoadResult, base: LoadResult) -> str:
+    ratio = result.rps / base.rps if base.rps else 0
+    return (
+        f"{result.rps:,.0f} | {result.p50_ms:.1f} | {result.p95_ms:.1f} | {result.p99_ms:.1f} | {ratio:.0%}"
+    )
+
+
+def table(header: str, base_uncached: LoadResult, base_cached: LoadResult, rows: list[Row]) -> list[str]:
+    lines = [
+        header,
+        "",
+        "| page | path | SQL | uncached req/s | p50 ms | p95 ms | p99 ms | ÷B | cached req/s | p50 ms | "
+        "p95 ms | p99 ms | ÷B |",
+        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+        f"| B (baseline) | /healthz/ | 0 | {_load(base_uncached, base_uncached)} | "
+        f"{_load(base_cached, base_cached)} |",
+    ]
+    for row in rows:
+        sql = f"{row.queries.uncached} → {row.queries.cached}"
+        lines.append(
+            f"| {row.target.name} | `{row.target.path}` | {sql} | {_load(row.uncached, base_uncached)} | "
+            f"{_load(row.cached, base_cached)} |"
+        )
+    return lines
+
+
+def goals(
+    base_uncached: LoadResult,
+    base_cached: LoadResult,
+    rows: list[Row],
+    ingest: list[Throughput],
+    plans: PlanCheck,
+) -> tuple[list[str], bool]:
+    """(lines, whether every goal is met)."""
+    lines = ["", "## Goals", ""]
+    met = True
+
+    def check(ok: bool, text: str) -> None:
+        nonlocal met
+        met &= ok
+        lines.append(f"- {'✓' if ok else '✗'} {text}")
+
+    for row in rows:
+        ratio = row.cached.rps / base_cached.rps if base_cached.rps else 0
+        check(
+            ratio >= CACHED_RATIO, f"cached {row.target.name}: {ratio:.0%} of B (goal ≥ {CACHED_RATIO:.0%})"
+        )
+    for row in rows:
+        if row.target.name in UNCACHED_GOAL_PAGES:
+            ratio = row.uncached.rps / base_uncached.rps if base_uncached.rps else 0
+            check(
+                ratio >= UNCACHED_RATIO,
+                f"uncached {row.target.name}: {ratio:.0%} of B (goal ≥ {UNCACHED_RATIO:.0%})",
+            )
+    for row in rows:
+        worst = max(row.uncached.p95_ms, row.cached.p95_ms)
+        check(worst < P95_MS, f"p95 {row.target.name}: {worst:.0f} ms uncached (goal < {P95_MS:.0f} ms)")
+    for result in ingest:
+        check(
+            result.per_second >= INGEST_PER_SECOND,
+            f"ingest {result.path}: {result.per_second:.0f} articles/s (goal ≥ {INGEST_PER_SECOND:.0f})",
+        )
+    check(
+        not plans.seq_scans,
+        f"EXPLAIN: {plans.statements} distinct statements of {plans.requests} filtered requests, "
+        f"{len(plans.seq_scans)} sequential scans of a large table",
+    )
+    errors = [r for r in rows if r.uncached.errors or r.cached.errors]
+    check(not errors and not plans.errors, "every request answered 200")
+    return lines, met
+
+
+def ingest_lines(results: list[Throughput]) -> list[str]:
+    lines = ["", "## Ingest, end to end (parse JSONL, clean, extract, write, commit)", ""]
+    lines += ["| path | articles | seconds | articles/s |", "|---|--:|--:|--:|"]
+    lines += [f"| {r.path} | {r.articles} | {r.seconds:.1f} | {r.per_second:.0f} |" for r in results]
+    return lines
+
+
+def plan_lines(plans: PlanCheck) -> list[str]:
+    lines = ["", "## Plans", ""]
+    lines.append(f"{plans.requests} filtered requests, {plans.statements} distinct SELECTs explained.")
+    for url, table_name, sql in plans.seq_scans[:20]:
+        lines.append(f"- Seq Scan on {table_name} for `{url}`: `{sql[:300]}`")
+    for url, status in plans.errors[:20]:
+        lines.append(f"- HTTP {status} for `{url}`")
+    return lines

@@ -1,0 +1,106 @@
+import sys
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from newsapp.bench import explain, ingest, report, server, targets
+from newsapp.bench.load import generate, vacuum_analyze
+from newsapp.bench.wrk import ensure_wrk, run_wrk
+
+
+class Command(BaseCommand):
+    help = (
+        "Benchmark at scale: corpus, gunicorn + wrk on 127.0.0.1 against a baseline view, query counts, "
+        "EXPLAIN of every filter combination (exit 1 on a sequential scan of a large table), ingest throughput."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=100_000)
+        parser.add_argument("--meetings", type=int, default=20_000)
+        parser.add_argument("--entities", type=int, default=2_000)
+        parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument("--seconds", type=int, default=4, help="wrk duration per page")
+        parser.add_argument("--connections", type=int, default=4, help="wrk concurrent connections")
+        parser.add_argument("--ingest-count", type=int, default=400, help="articles per ingest measurement")
+        parser.add_argument("--no-ingest", action="store_true", help="skip the ingest throughput")
+        parser.add_argument("--ingest", action="store_true", help="only the ingest throughput")
+
+    def say(self, text: str) -> None:
+        self.stderr.write(text)
+
+    def handle(self, *args, **options):
+        call_command("migrate", verbosity=0)
+        self.say(f"corpus in database {settings.DATABASES['default']['NAME']} ...")
+        loaded = generate(
+            articles=options["articles"],
+            meetings=options["meetings"],
+            entities=options["entities"],
+            seed=options["seed"],
+        )
+        self.say(f"  {loaded.articles_total} articles, {loaded.meetings_total} meetings")
+        vacuum_analyze()
+        header = (
+            f"# Marsad benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
+            f"{loaded.articles_total:,} articles, {loaded.meetings_total:,} meetings; gunicorn 2 workers × 4 "
+            f"threads (gthread), DEBUG off, persistent connections, WhiteNoise; wrk {options['connections']} "
+            f"connections × {options['seconds']} s per page on 127.0.0.1. B = `/healthz/` (whole middleware "
+            "stack, no database query). Uncached: cache backend off (`MARSAD_CACHE_URL=dummy://`); cached: "
+            "LocMemCache, the page already in each worker's cache. SQL: queries rendering the page → serving "
+            "it again (in-process test client)."
+        )
+        lines: list[str] = []
+        page_results = None
+        if not options["ingest"]:
+            page_results = self._pages(options)
+            lines = report.table(header, *page_results[:3])
+        throughput = []
+        if not options["no_ingest"]:
+            self.say("ingest throughput ...")
+            throughput = ingest.measure(loaded.corpus, count=options["ingest_count"])
+        failed = False
+        if page_results:
+            base_uncached, base_cached, rows, plans = page_results
+            goal_lines, _all_met = report.goals(base_uncached, base_cached, rows, throughput, plans)
+            lines += goal_lines + report.plan_lines(plans)
+            failed = bool(plans.seq_scans or plans.errors)
+        if throughput:
+            lines += report.ingest_lines(throughput)
+        output = "\n".join(lines or [header]) + "\n"
+        self.stdout.write(output)
+        folder = settings.BASE_DIR / "var" / "bench"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{datetime.now(UTC):%Y%m%d-%H%M%S}.md"
+        path.write_text(output, encoding="utf-8")
+        self.say(f"kept in {path}")
+        if failed:
+            sys.exit(1)
+
+    def _pages(self, options):
+        sample = targets.sample()
+        pages = targets.pages(sample)
+        self.say("query counts ...")
+        counts = {t.name: explain.count_queries(t.path) for t in pages}
+        combos = targets.filter_combinations(sample)
+        self.say(f"EXPLAIN of {len(combos)} filtered requests ...")
+        plans = explain.check_plans(
+            [f"{endpoint}?{query}" if query else endpoint for endpoint, query in combos]
+        )
+        ensure_wrk()
+        env = server.bench_env()
+        server.collectstatic(env)
+        log = settings.BASE_DIR / "var" / "bench" / "gunicorn.log"
+        load = {"seconds": options["seconds"], "connections": options["connections"]}
+        results = {}
+        for mode, cache_url in (("uncached", "dummy://"), ("cached", "")):
+            self.say(f"load, {mode} ...")
+            with server.gunicorn({**env, "MARSAD_CACHE_URL": cache_url}, log=log) as base:
+                results[mode, "B"] = run_wrk(f"{base}/healthz/", **load)
+                for target in pages:
+                    results[mode, target.name] = run_wrk(base + target.path, **load)
+        rows = [
+            report.Row(t, counts[t.name], results["uncached", t.name], results["cached", t.name])
+            for t in pages
+        ]
+        return results["uncached", "B"], results["cached", "B"], rows, plans
