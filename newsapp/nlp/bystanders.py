@@ -29,6 +29,9 @@ _SERVES = re.compile(
     r"(?<!\w)[وف]?(?:ال)?(?:مبعوث|موفد|ممثل|مستشار|مساعد|متحدث|ناطق|مندوب|مدير مكتب|رءيس ديوان)(?:ه)?"
     r"(?: (?:ال)?(?:خاص|شخصي|رسمي|اعلامي)(?:ه)?)?(?: باسم)?\s*[لب]?$"
 )
+# Substrings each pattern needs: most titles have none of them before, and skip the regex.
+_SENT_ANCHORS = re.compile("تحي|تعاز|تهان|تمني|رسال|برقي|دعو|تكليف|نيابه|ممثلا|موفدا|مبعوثا")
+_SERVES_ANCHORS = re.compile("مبعوث|موفد|ممثل|مستشار|مساعد|متحدث|ناطق|مندوب|مكتب|ديوان")
 # "حضر اللقاء"، "بحضور"، "في حضور": the people named after it attended.
 _ATTENDED = re.compile(
     r"(?<!\w)(?:[وف]?حضر(?:ه|ها|ت)? (?:ال)?(?:لقاء|لقاءين|مقابله|اجتماع|استقبال|مباحثات|محادثات|اتصال|جلسه|مراسم)\w*"
@@ -44,7 +47,8 @@ def sent_by(before: str) -> bool:
     >>> sent_by("تلقى اتصالا هاتفيا من اخيه")
     False
     """
-    return bool(_SENT_BY.search(before[-80:]))
+    tail = before[-80:]
+    return _SENT_ANCHORS.search(tail) is not None and bool(_SENT_BY.search(tail))
 
 
 def serves(before: str) -> bool:
@@ -53,7 +57,8 @@ def serves(before: str) -> bool:
     >>> serves("ستيف ويتكوف المبعوث الخاص ل")
     True
     """
-    return bool(_SERVES.search(before[-40:]))
+    tail = before[-40:]
+    return _SERVES_ANCHORS.search(tail) is not None and bool(_SERVES.search(tail))
 
 
 def mark_attendees(key: str, refs: list[Reference], start: int, end: int) -> list[Reference]:

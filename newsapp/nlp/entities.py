@@ -8,6 +8,7 @@ one per entity, with every mention.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date
 
 from .anaphora import NOT_SITTING, PRONOUNS, is_definite, lead_person
@@ -358,7 +359,7 @@ class _Reader:
 
     def unknown_after(self, key_end: int) -> tuple[int, int] | None:
         words = self.words
-        first = next((i for i, (s, _) in enumerate(words) if s >= key_end), len(words))
+        first = bisect_left(words, (key_end, -1))
         if first >= len(words):
             return None
         return read_unknown_name(self.key, words, first, self.covered)
