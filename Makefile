@@ -49,3 +49,23 @@ db-stop:
 
 clean: db-stop
 	rm -rf $(VENV) .pgdata staticfiles
+
+# --- Operations (SECURITY.md) ---------------------------------------------------------
+.PHONY: backup restore load faults
+
+# pg_dump (custom format) of the configured database to var/backups/.
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+# make restore [FILE=var/backups/x.dump] [INTO=other_database] [REPLACE=1]
+# (default: the newest file, into the configured database, which must be empty unless REPLACE=1).
+restore: $(STAMP)
+	$(BIN)/python manage.py restore $(FILE) $(if $(INTO),--into $(INTO)) $(if $(REPLACE),--replace)
+
+# 60 s at 50 connections on the timeline, the API and search, against gunicorn on 127.0.0.1.
+load: $(STAMP)
+	$(BIN)/python manage.py loadtest $(LOAD_ARGS)
+
+# The kill, concurrency and backup tests alone (they also run in `make test`).
+faults: $(STAMP)
+	$(BIN)/python -m pytest -q tests/security/test_faults.py tests/security/test_backup.py

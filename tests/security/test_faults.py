@@ -15,13 +15,11 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.db import connections
 
-from newsapp.ops.databases import child_env, create_database, current_name, drop_database, server
+from newsapp.ops.databases import child_env, server
 from newsapp.ops.fingerprint import fingerprints, forget_database, with_database
 from tests.conftest import ROOT, SEEDS
 
@@ -42,45 +40,6 @@ def batch(tmp_path_factory) -> Path:
         shutil.copy(source, folder / f"{number:02d}.txt")
     assert len(sources) == 40
     return folder
-
-
-@pytest.fixture(scope="module")
-def template(django_db_setup, django_db_blocker) -> Iterator[str]:
-    """A copy of the test database (migrated, catalog loaded) that the runs start from."""
-    with django_db_blocker.unblock():
-        source = current_name()
-        assert source.startswith("test_"), f"refusing to copy {source}: not a test database"
-        connections.close_all()  # a template database must have no other connection
-        name = f"{source}_template"
-        drop_database(name)
-        create_database(name, template=source)
-    try:
-        with server().connect(name) as conn:
-            entities = conn.execute("SELECT count(*) FROM newsapp_entity").fetchone()[0]
-        if not entities:  # an earlier transactional test flushed the catalog
-            subprocess.run(
-                [sys.executable, "manage.py", "load_catalog"], cwd=ROOT, env=child_env(name), check=True
-            )
-        yield name
-    finally:
-        drop_database(name)
-
-
-@pytest.fixture
-def databases(template) -> Iterator:
-    """new(suffix) → a fresh copy of the template database; all dropped afterwards."""
-    made: list[str] = []
-
-    def new(suffix: str) -> str:
-        name = f"{template}_{suffix}"
-        drop_database(name)
-        create_database(name, template=template)
-        made.append(name)
-        return name
-
-    yield new
-    for name in made:
-        drop_database(name)
 
 
 def start_ingest(name: str, batch: Path) -> subprocess.Popen[str]:
