@@ -135,7 +135,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "newsapp.ops.staticfiles.StaticStorage"  # WhiteNoise manifest + gzip, no source maps
         )
     },
 }

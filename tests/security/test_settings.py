@@ -88,3 +88,17 @@ def test_development_keeps_plain_http_and_the_same_policy():
     # The test run is development: HTTPS-only settings follow DEBUG, the policy does not.
     assert settings.SECURE_SSL_REDIRECT is False and settings.SESSION_COOKIE_SECURE is False
     assert "'unsafe-inline'" not in str(settings.CONTENT_SECURITY_POLICY)
+
+
+def test_production_static_files_collect_with_hashed_names(settings, tmp_path):
+    """The production storage (manifest, compressed) accepts the vendored files' source-map comments."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "newsapp.ops.staticfiles.StaticStorage"},
+    }
+    call_command("collectstatic", "--no-input", verbosity=0)
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "vendor/bootstrap/bootstrap.rtl.min.css" in manifest and "api/swagger-ui-page.css" in manifest
