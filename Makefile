@@ -63,7 +63,12 @@ restore: $(STAMP)
 	$(BIN)/python manage.py restore $(FILE) $(if $(INTO),--into $(INTO)) $(if $(REPLACE),--replace)
 
 # 60 s at 50 connections on the timeline, the API and search, against gunicorn on 127.0.0.1.
+# wrk comes from Debian; installed when missing.
 load: $(STAMP)
+	@command -v wrk >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
 	$(BIN)/python manage.py loadtest $(LOAD_ARGS)
 
 # The kill, concurrency and backup tests alone (they also run in `make test`).
