@@ -38,7 +38,8 @@ def load_catalog(folder: Path) -> CatalogLoad:
     """Upsert every entity of the catalog files by slug; idempotent.
 
     Aliases and positions are added or updated, never removed: editors own the
-    catalog once it is loaded, and their additions survive a reload.
+    catalog once it is loaded, and their additions survive a reload. A spelling
+    the files list takes the files' kind and ambiguity.
     """
     records = list(read_records(catalog_paths(folder)))
     entities = Entity.objects.bulk_create(
@@ -66,7 +67,11 @@ def load_catalog(folder: Path) -> CatalogLoad:
     before = Alias.objects.count()
     Alias.objects.bulk_create(
         [row for e, r in zip(entities, records, strict=True) for row in _alias_rows(e, r)],
-        ignore_conflicts=True,
+        # The files decide how a spelling they list may be used (full name,
+        # short form, ambiguous); spellings only editors added are left alone.
+        update_conflicts=True,
+        unique_fields=["entity", "key"],
+        update_fields=["kind", "ambiguous"],
         batch_size=1000,
     )
     positions = [

@@ -55,3 +55,12 @@ def test_merging_keeps_one_entity_with_both_names_and_everything_that_pointed_at
     assert Mention.objects.get().entity == xi
     assert set(Meeting.objects.involving(xi)) == {both, only_copy}
     assert both.participations.count() == 2
+
+
+def test_a_reload_applies_the_files_view_of_how_a_spelling_may_be_used(catalog):
+    xi_short = Alias.objects.get(entity__slug="xi-jinping", key="شي")
+    xi_short.kind = Alias.Kind.NAME
+    xi_short.save(update_fields=["kind"])
+    load_catalog(CATALOG)
+    xi_short.refresh_from_db()
+    assert xi_short.kind == Alias.Kind.SHORT
