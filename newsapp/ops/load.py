@@ -83,6 +83,19 @@ class LoadResult:
     def rss_max(self) -> int:
         return max((r for _, r in self.rss_kb), default=0)
 
+    @property
+    def rss_middle(self) -> int:
+        """RSS halfway through: start → middle is warming up, middle → end should be flat."""
+        return self.rss_kb[len(self.rss_kb) // 2][1] if self.rss_kb else 0
+
+    def rss_every(self, seconds: float) -> list[tuple[float, int]]:
+        picked, next_at = [], 0.0
+        for at, rss in self.rss_kb:
+            if at >= next_at:
+                picked.append((at, rss))
+                next_at += seconds
+        return picked
+
 
 def free_port() -> int:
     with socket.socket() as sock:

@@ -48,6 +48,7 @@ def test_five_failures_lock_the_editor_out_even_with_the_right_password(staff_us
     assert attempt(client, "editor", "wrong-password").status_code == 429
     response = attempt(client, "editor", PASSWORD)
     assert response.status_code == 429
+    assert "الحساب مغلق" in response.content.decode()  # axes's own Arabic message
     assert not logged_in(client)
     assert AccessAttempt.objects.get(username="editor").failures_since_start >= settings.AXES_FAILURE_LIMIT
 

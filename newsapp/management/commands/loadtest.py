@@ -19,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--database", help="قاعدة بيانات أخرى على الخادم نفسه (مثل marsad_bench)")
         parser.add_argument("--path", action="append", dest="paths", help="مسار يُطلب (يتكرر)")
         parser.add_argument(
-            "--max-rss-growth", type=float, default=0.5, help="أقصى نمو مسموح للذاكرة بين البداية والنهاية"
+            "--max-rss-growth",
+            type=float,
+            default=0.1,
+            help="أقصى نمو مسموح للذاكرة في النصف الثاني من الحمل (بعد الإحماء)",
         )
 
     def handle(
@@ -51,16 +54,20 @@ class Command(BaseCommand):
         except (RuntimeError, FileNotFoundError) as error:
             raise CommandError(str(error)) from None
         lat = result.latency_ms
-        growth = (result.rss_end - result.rss_start) / result.rss_start if result.rss_start else 0.0
+        start, middle, end = result.rss_start, result.rss_middle, result.rss_end
+        growth = (end - start) / start if start else 0.0
+        late_growth = (end - middle) / middle if middle else 0.0
+        series = " ".join(f"{at:.0f}s:{rss // 1024}" for at, rss in result.rss_every(10))
         self.stdout.write(
             f"الطلبات: {result.requests:,} في {result.seconds:.1f} ث ({result.requests / result.seconds:,.0f}/ث)\n"
             f"الأخطاء: {result.error_count} {result.errors}\n"
             f"زمن الاستجابة (مللي ثانية): متوسط {lat['mean']:.1f} · p50 {lat['p50']:.1f} · p90 {lat['p90']:.1f}"
             f" · p99 {lat['p99']:.1f} · أقصى {lat['max']:.1f}\n"
-            f"ذاكرة الخادم RSS (كيلوبايت، كل العمليات): البداية {result.rss_start:,} · النهاية {result.rss_end:,}"
-            f" · الأقصى {result.rss_max:,} · النمو {growth:+.1%} ({len(result.rss_kb)} عينة)"
+            f"ذاكرة الخادم RSS (كيلوبايت، كل العمليات): البداية {start:,} · المنتصف {middle:,} · النهاية {end:,}"
+            f" · الأقصى {result.rss_max:,} · النمو {growth:+.1%} (في النصف الثاني {late_growth:+.1%})\n"
+            f"RSS كل 10 ث (ميغابايت): {series}"
         )
         if result.error_count:
             raise CommandError(f"{result.error_count} خطأ أثناء الحمل")
-        if growth > max_rss_growth:
-            raise CommandError(f"نمت الذاكرة {growth:.0%} (الحد {max_rss_growth:.0%})")
+        if late_growth > max_rss_growth:
+            raise CommandError(f"نمت الذاكرة {late_growth:.0%} في النصف الثاني (الحد {max_rss_growth:.0%})")
