@@ -262,6 +262,11 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# DRF's browsable API is a developer's tool whose template carries inline styles the
+# policy refuses: production answers JSON (Swagger UI at /api/docs/ is for people).
+if not DEBUG:
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["rest_framework.renderers.JSONRenderer"]
+
 # django-axes: repeated failed logins (admin and any form that authenticates) lock out.
 # Counted per user name and client address together, so nobody can lock an
 # editor out from elsewhere; a success resets the count.

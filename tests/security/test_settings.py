@@ -102,3 +102,16 @@ def test_production_static_files_collect_with_hashed_names(settings, tmp_path):
     call_command("collectstatic", "--no-input", verbosity=0)
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert "vendor/bootstrap/bootstrap.rtl.min.css" in manifest and "api/swagger-ui-page.css" in manifest
+
+
+def test_production_serves_the_api_as_json_only():
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_RENDERER_CLASSES'])"
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="example.com",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "['rest_framework.renderers.JSONRenderer']", result.stderr
