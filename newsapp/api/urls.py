@@ -8,6 +8,7 @@
 """
 
 from django.urls import path, re_path
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -26,10 +27,13 @@ router.register("meetings", views.MeetingViewSet, basename="meeting")
 # Feeds are read-only: anything but GET/HEAD is a 405, like the rest of the API.
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves Swagger UI's init script as a file (?script): no inline script under the CSP.
+    # The split view serves Swagger UI's init script as a file (?script): no inline script under the
+    # CSP. The page itself still sets the CSRF cookie that "Try it out" sends back with a session.
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        ensure_csrf_cookie(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html")
+        ),
         name="docs",
     ),
     path("meetings.csv", exports.MeetingsCsvView.as_view(), name="meetings-csv"),
