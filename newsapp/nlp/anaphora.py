@@ -30,6 +30,22 @@ PRONOUNS: dict[str, frozenset[Office]] = {
     )
     for word in words.split()
 }
+# The honorific each pronoun echoes: "سموه" is whoever the text styled "صاحب السمو".
+_STYLE = {
+    normalize_key(pronoun): normalize_key(style)
+    for pronoun, style in (
+        ("جلالته", "جلالة"),
+        ("جلالتها", "جلالة"),
+        ("فخامته", "فخامة"),
+        ("فخامتها", "فخامة"),
+        ("سموه", "سمو"),
+        ("سموها", "سمو"),
+        ("معاليه", "معالي"),
+        ("معاليها", "معالي"),
+    )
+}
+STYLES = frozenset(_STYLE.values()) | {normalize_key("دولة"), normalize_key("سعادة")}
+_INTRO = 45  # key characters before a name that may hold its honorifics and title
 # Adjectives after a title that say the holder is not today's: "الرئيس الأمريكي المنتخب".
 NOT_SITTING = frozenset(
     normalize_key(w)
@@ -62,6 +78,36 @@ def lead_person(
         if any(p.office in wanted for p in offices.positions(slug, day)):
             return slug
     return persons[0] if fallback and persons else None
+
+
+def pronoun_style(pronoun_key: str) -> str | None:
+    """The honorific a pronoun echoes: "سموه" → "سمو"."""
+    return _STYLE.get(pronoun_key)
+
+
+def styled_person(
+    refs: Iterable[Reference], key: str, words: tuple[str, ...], offices: Offices, day: date | None,
+    wanted: frozenset[Office] | None,
+) -> str | None:  # fmt: skip
+    """The first catalog person of ``refs`` introduced with the honorific or title word ``words[0]``
+    (else ``words[1]``, ...): "صاحب السمو الملكي الأمير محمد بن سلمان ... وأكد سموه" → Mohammed bin
+    Salman, even when "فخامة الرئيس مسعود بزشكيان" was named first (in a headline).
+
+    With ``wanted``, only persons holding one of those offices on ``day`` count.
+    """
+    persons = sorted((r for r in refs if r.is_person and not r.possessor), key=lambda r: r.key_start)
+    intros: list[tuple[str, set[str]]] = []
+    previous_end = 0
+    for ref in persons:
+        intro = key[max(previous_end, ref.key_start - _INTRO) : ref.key_end]
+        previous_end = max(previous_end, ref.key_end)
+        if ref.slug and (wanted is None or any(p.office in wanted for p in offices.positions(ref.slug, day))):
+            intros.append((ref.slug, {w[2:] if w.startswith("ال") else w for w in intro.split()}))
+    for word in words:
+        for slug, found in intros:
+            if word in found:
+                return slug
+    return None
 
 
 def is_definite(title_key: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from .anaphora import NOT_SITTING, PRONOUNS, is_definite, lead_person
+from .anaphora import NOT_SITTING, PRONOUNS, STYLES, is_definite, lead_person, pronoun_style, styled_person
 from .bystanders import sent_by, serves
 from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
@@ -252,7 +252,10 @@ class _Reader:
                 )  # fmt: skip
                 return
         if bare and unknown is None and sitting and office is not None:
-            held = lead_person(self.refs, self.matcher.offices, self.published, frozenset({office}), False)
+            held = self.styled(hit.start - len(hit.clitic), hit.pattern.key, frozenset({office}))
+            held = held or lead_person(
+                self.refs, self.matcher.offices, self.published, frozenset({office}), False
+            )
             if held is not None:
                 name = self.matcher.entities[held].name
                 self.emit(
@@ -286,12 +289,27 @@ class _Reader:
     def read_pronoun(self, index: int, sent: bool) -> None:
         hit = self.hits[index]
         wanted = PRONOUNS.get(hit.pattern.key, frozenset())
-        held = lead_person(self.refs, self.matcher.offices, self.published, wanted, True)
+        style = pronoun_style(hit.pattern.key)
+        held = (
+            styled_person(self.refs, self.key, (style,), self.matcher.offices, self.published, None)
+            if style
+            else None
+        )
+        held = held or lead_person(self.refs, self.matcher.offices, self.published, wanted, True)
         if held is not None:
             name = self.matcher.entities[held].name
             self.emit(
                 hit.start, hit.end, EntityKind.PERSON, RefSource.NAME, slug=held, name=name, possessor=sent
             )
+
+    def styled(self, start: int, title_key: str, wanted: frozenset[Office]) -> str | None:
+        """ "جلالة الملك": the person the text styled "جلالة", else the one it called "الملك"."""
+        words = self.key[max(0, start - 12) : start].split()
+        head = title_key.split()[0]
+        stems = ([words[-1]] if words and words[-1] in STYLES else []) + [
+            head[2:] if head.startswith("ال") else head
+        ]
+        return styled_person(self.refs, self.key, tuple(stems), self.matcher.offices, self.published, wanted)
 
     def read_dual(self, index: int, end: int, after: int, first: str | None) -> None:
         hit = self.hits[index]

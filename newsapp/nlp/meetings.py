@@ -59,6 +59,11 @@ _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
 )
 
+# An unnamed group on the other side: "يلتقي خلالها قادة هذه الدول"، "التقى عددا من المسؤولين".
+_GROUP_OBJECT = re.compile(
+    r"\s*(?:(?:خلال|مع)(?:ها|ه|هم)?\s+)?[بم]?(?:ال)?(?:قاده|زعماء|مسءولي|مسءولين|وزراء|رءساء|عددا من|عدد من|كبار|ممثلي)(?!\w)"
+)
+
 
 @dataclass(slots=True)
 class _Cluster:
@@ -310,6 +315,8 @@ class _Reader:
         )  # fmt: skip
         if not cluster.strong and (value is None or people.carried or len(people.persons) < 2):
             return None
+        if people.carried and _GROUP_OBJECT.match(self.key, lead.end):
+            return None  # "يلتقي خلالها قادة هذه الدول": nobody named on the other side
         host = None
         if kind == MeetingKind.VISIT:
             visit = next(t for t in cluster.triggers if t.kind == MeetingKind.VISIT)

@@ -22,6 +22,9 @@ _MAX_SKIPPED = 9
 # Prepositions that open such a complement: "السفير الروسي لدى القاهرة جورجي بوريسينكو".
 _COMPLEMENT = frozenset({"لدي", "في", "الي", "عن", "لشءون", "لشوون"})
 
+# "لاحتواء التصعيد"، "لتعزيز التعاون": لـ + a verbal noun, a purpose, not a first name.
+_PURPOSE = re.compile(r"[لب](?:است|ا\wت|ت\w\wي)\w")
+
 
 def word_spans(key: str) -> list[tuple[int, int]]:
     """Spans of the words of a normalized key.
@@ -77,7 +80,9 @@ def read_unknown_name(
             if name and key[name[-1][0] : name[-1][1]] in NAME_PARTICLES:
                 name.append((start, end))
                 continue
-            if len(name) >= _MIN_WORDS or (name and _ends_name(key, end, covered)):
+            if len(name) >= _MIN_WORDS or (
+                name and _ends_name(key, end, covered) and not _PURPOSE.match(key, *name[0])
+            ):
                 name.append((start, end))
                 break
             # One word before an ال-word was a noun in construct ("اتصالات الأمن"), not a name.

@@ -108,6 +108,11 @@ class Resolver:
                 people.add(
                     Person(Participant(other, self.matcher.entities[other].name), ref.key_start, ref.of)
                 )
+        joined = next((t for t in triggers if t.object_pronoun), None)
+        if joined is not None:
+            subject = self._subject(refs, joined.start, day, None)
+            if subject is not None and not any(_same(subject, p) for p in people.persons):
+                people.persons.insert(0, subject)
         if len(people.persons) == 1 and carry:
             subject = self._subject(refs, triggers[0].start, day, people.persons[0])
             if subject is not None:

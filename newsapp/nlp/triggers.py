@@ -35,6 +35,8 @@ class Trigger:
     dual: bool = False  # "التقيا", "اجتماعهما": the subject is two people named before
     first_person: bool = False  # "التقيت", "سنتحدث": the speaker, not a named person
     modifier: bool = False  # "عبر الهاتف", "على هامش": qualifies a nearby trigger
+    # "قمة تجمعه بـ..."، "لقاء جمعها مع...": the pronoun is the sentence's subject, a participant too.
+    object_pronoun: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class _Rule:
     reception: bool = False
     modifier: bool = False
     weak: bool = False  # weak even when indefinite
+    object_pronoun: bool = False
     # Substrings every match contains: the rule only runs near them.
     anchors: tuple[str, ...] = ()
 
@@ -92,6 +95,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(r"قمه", _M, noun=True, modifier=True, anchors=("قمه",)),
     _rule(r"على هامش", _M, modifier=True, anchors=("هامش",)),
     _rule(r"جمع(?:ت|ه)? (?:بين|بينه|بينهما)", _M, anchors=("جمع",)),
+    _rule(r"(?:[يت]جمع|جمعت?)(?:ه|ها|هم|هما)(?= [بم]| ال)", _M, anchors=("جمع",), object_pronoun=True),
     # --- talks of any kind
     _rule(
         r"محادث(?:ات|ه|ته|تها|تهما|اتهما)|مباحث(?:ات|اتهما)|مشاورات",
@@ -199,4 +203,5 @@ def _trigger(rule: _Rule, match: re.Match[str]) -> Trigger:
         dual=bool(_DUAL.search(head)) and not head.endswith("ها"),
         first_person=bool(_FIRST.search(head)),
         modifier=rule.modifier,
+        object_pronoun=rule.object_pronoun,
     )

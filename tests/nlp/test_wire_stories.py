@@ -1,0 +1,97 @@
+"""Rules for long wire stories, read against the real catalog.
+
+Each test is one rule, on sentences of our own written the way agencies and
+pan-Arab sites write them: honorific pronouns that echo the honorific a
+person was introduced with, unnamed groups, summits that "bring together" the
+subject with others.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsapp.nlp.catalog_files import load_gazetteer
+from newsapp.nlp.entities import scan_text
+from newsapp.nlp.pipeline import Prepared, analyze_strict, prepare
+from newsapp.nlp.types import FoundMeeting
+
+CATALOG = Path(__file__).resolve().parents[2] / "fixtures" / "catalog"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Prepared:
+    return prepare(load_gazetteer(CATALOG))
+
+
+def meetings(text: str, catalog: Prepared, published: str) -> list[FoundMeeting]:
+    return list(analyze_strict(text, date.fromisoformat(published), catalog).meetings)
+
+
+def events(found: list[FoundMeeting]) -> list[tuple[str, str | None, str, frozenset[str]]]:
+    return [
+        (
+            str(m.kind),
+            m.date.start.isoformat() if m.date else None,
+            str(m.status),
+            frozenset(p.slug or p.name for p in m.participants),
+        )
+        for m in found
+    ]
+
+
+def test_an_honorific_pronoun_is_whoever_the_text_styled_that_way(catalog):
+    # The headline names the caller first; "سموه" echoes "صاحب السمو", not "فخامة".
+    text = (
+        "ولي العهد يتلقى اتصالاً هاتفياً من الرئيس الإيراني\n"
+        "تلقى صاحب السمو الملكي الأمير محمد بن سلمان ولي العهد اتصالاً هاتفياً، اليوم، "
+        "من فخامة الرئيس مسعود بزشكيان رئيس جمهورية إيران.\n"
+        "كما تلقى سموه اتصالاً هاتفياً من رئيس وزراء باكستان محمد شهباز شريف."
+    )
+    assert events(meetings(text, catalog, "2024-11-05")) == [
+        ("call", "2024-11-05", "held", frozenset({"mohammed-bin-salman", "masoud-pezeshkian"})),
+        ("call", "2024-11-05", "held", frozenset({"mohammed-bin-salman", "shehbaz-sharif"})),
+    ]
+
+
+def test_a_bare_king_is_the_person_called_king_not_the_first_head_of_state(catalog):
+    text = (
+        "الملك يتلقى اتصالا من الرئيس الأمريكي\n"
+        "تلقى جلالة الملك عبدالله الثاني، اليوم، اتصالا هاتفيا من الرئيس الأمريكي جو بايدن.\n"
+        "وحذر جلالة الملك من التصعيد."
+    )
+    scan = scan_text(text, date(2023, 10, 16), catalog)
+    kings = [r.slug for r in scan.references if r.text == "الملك" and r.is_person]
+    assert kings == ["abdullah-ii"]
+
+
+def test_a_summit_that_brings_him_together_with_others_includes_the_subject(catalog):
+    text = (
+        "ومن المقرر أن يستضيف الرئيس المصري عبد الفتاح السيسي، بعد غد، قمة ثلاثية تجمعه "
+        "بالملك عبدالله الثاني والرئيس الفلسطيني محمود عباس."
+    )
+    assert events(meetings(text, catalog, "2023-10-16")) == [
+        (
+            "meeting",
+            "2023-10-18",
+            "planned",
+            frozenset({"abdel-fattah-el-sisi", "abdullah-ii", "mahmoud-abbas"}),
+        )
+    ]
+
+
+def test_meeting_an_unnamed_group_is_no_meeting_with_someone_named_earlier(catalog):
+    text = (
+        "تلقى الملك عبدالله الثاني اتصالا هاتفيا من الرئيس الأمريكي جو بايدن اليوم.\n"
+        "ويبدأ الملك غدا جولة أوروبية، يلتقي خلالها قادة هذه الدول."
+    )
+    assert len(meetings(text, catalog, "2023-10-16")) == 1
+
+
+def test_a_purpose_after_a_role_title_is_not_a_name(catalog):
+    text = "استقبل الملك عبدالله الثاني أمس وزير الخارجية الأمريكي، في جولة يجريها الوزير لاحتواء التصعيد."
+    assert events(meetings(text, catalog, "2023-10-14")) == [
+        ("meeting", "2023-10-13", "held", frozenset({"abdullah-ii", "antony-blinken"}))
+    ]
