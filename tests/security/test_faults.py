@@ -125,7 +125,10 @@ def test_two_ingests_of_the_same_files_at_once_store_each_article_once(databases
     created = sum(int(out.split("جديد: ")[1].split(" ")[0]) for out, _ in outputs)
     assert created == 40
     together = prints_of(name, django_db_blocker)
-    # Each article once, with exactly its own mentions.
+    # Each article once, with exactly its own mentions...
     for table in ["newsapp_article", "newsapp_mention", "newsapp_source"]:
         assert together[table] == clean[table], table
+    # ...and the meetings too: the two runs meet on the same article (the second waits on the
+    # unique index, then reads a duplicate), so events merge in the same order as in one run.
+    assert together == clean
     assert half_written(name) == 0
