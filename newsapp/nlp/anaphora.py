@@ -110,6 +110,18 @@ def styled_person(
     return None
 
 
+def bare_office_holder(
+    refs: Iterable[Reference], key: str, start: int, title_key: str, offices: Offices, day: date | None,
+    wanted: frozenset[Office],
+) -> str | None:  # fmt: skip
+    """ "جلالة الملك" at ``key[start:]``: the person the text styled "جلالة", else the one it called "الملك"."""
+    words = key[max(0, start - 12) : start].split()
+    head = title_key.split()[0]
+    stems = [words[-1]] if words and words[-1] in STYLES else []
+    stems.append(head[2:] if head.startswith("ال") else head)
+    return styled_person(refs, key, tuple(stems), offices, day, wanted)
+
+
 def is_definite(title_key: str) -> bool:
     """ "الرئيس"، "رئيس الجمهوريه"، "ولي العهد" stand alone; "رئيس" needs a complement."""
     return title_key.startswith("ال") or " ال" in title_key

@@ -11,11 +11,19 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from .anaphora import NOT_SITTING, PRONOUNS, STYLES, is_definite, lead_person, pronoun_style, styled_person
+from .anaphora import (
+    NOT_SITTING,
+    PRONOUNS,
+    bare_office_holder,
+    is_definite,
+    lead_person,
+    pronoun_style,
+    styled_person,
+)
 from .bystanders import sent_by, serves
 from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
-from .names import read_unknown_name, word_spans
+from .names import read_unknown_name, repeats, word_spans
 from .normalize import normalize_with_offsets
 from .references import Reference, RefSource, Scan, resolve_person
 from .titles import TitleRole
@@ -252,10 +260,10 @@ class _Reader:
                 )  # fmt: skip
                 return
         if bare and unknown is None and sitting and office is not None:
-            held = self.styled(hit.start - len(hit.clitic), hit.pattern.key, frozenset({office}))
-            held = held or lead_person(
-                self.refs, self.matcher.offices, self.published, frozenset({office}), False
-            )
+            wanted, at = frozenset({office}), hit.start - len(hit.clitic)
+            held = bare_office_holder(
+                self.refs, self.key, at, hit.pattern.key, self.matcher.offices, self.published, wanted
+            ) or lead_person(self.refs, self.matcher.offices, self.published, wanted, False)
             if held is not None:
                 name = self.matcher.entities[held].name
                 self.emit(
@@ -301,15 +309,6 @@ class _Reader:
             self.emit(
                 hit.start, hit.end, EntityKind.PERSON, RefSource.NAME, slug=held, name=name, possessor=sent
             )
-
-    def styled(self, start: int, title_key: str, wanted: frozenset[Office]) -> str | None:
-        """ "جلالة الملك": the person the text styled "جلالة", else the one it called "الملك"."""
-        words = self.key[max(0, start - 12) : start].split()
-        head = title_key.split()[0]
-        stems = ([words[-1]] if words and words[-1] in STYLES else []) + [
-            head[2:] if head.startswith("ال") else head
-        ]
-        return styled_person(self.refs, self.key, tuple(stems), self.matcher.offices, self.published, wanted)
 
     def read_dual(self, index: int, end: int, after: int, first: str | None) -> None:
         hit = self.hits[index]
@@ -384,18 +383,9 @@ class _Reader:
 
     def add_unknown_repeats(self) -> None:
         """Later mentions of an unknown person's full name, without the title."""
-        seen = {r.key_start for r in self.refs}
-        for ref in [r for r in self.refs if r.source == RefSource.UNKNOWN]:
-            needle = self.key[ref.key_start : ref.key_end]
-            at = self.key.find(needle, ref.key_end)
-            while at >= 0:
-                end = at + len(needle)
-                bounded = (at == 0 or not self.key[at - 1].isalnum()) and (
-                    end == len(self.key) or not self.key[end].isalnum()
-                )
-                if bounded and at not in seen:
-                    self.emit(at, end, EntityKind.PERSON, RefSource.UNKNOWN, name=ref.name)
-                at = self.key.find(needle, end)
+        unknown = [(r.key_start, r.key_end, r.name) for r in self.refs if r.source == RefSource.UNKNOWN]
+        for start, end, name in repeats(self.key, unknown, {r.key_start for r in self.refs}):
+            self.emit(start, end, EntityKind.PERSON, RefSource.UNKNOWN, name=name)
 
 
 def find_entities(text: str, published: date | None, gazetteer: Gazetteer) -> list[FoundEntity]:

@@ -27,6 +27,7 @@ from .merging import Candidate, merge_candidates
 from .participants import Resolver
 from .references import Reference, Scan
 from .sentences import Sentence, clause_breaks, split_sentences
+from .splitting import one_per_counterpart
 from .status import Verdict, verdict
 from .triggers import Trigger, find_triggers
 from .types import (
@@ -42,6 +43,7 @@ from .types import (
 
 _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
+_PUNCT_BREAK = re.compile(r"[،,]")
 _FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
 _FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
 _WEAK_REACH = 80
@@ -53,7 +55,6 @@ _VISIT_CLAUSE = re.compile(
 # A reception during the visit just told: "استقبله"، "التقى خلالها"، "حيث التقى".
 _OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما)$")
 _DURING = re.compile(r"(?<!\w)(?:خلالها|خلاله|حيث)(?!\w)")
-_SEPARATELY = re.compile(r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)")
 # A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
 _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
@@ -214,7 +215,9 @@ class _Reader:
                 != (current.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
             )
             punct = bool(_PUNCT.search(self.key, last.end, trigger.start))
-            if (
+            if trigger.another:
+                clusters.append(_Cluster([replace(trigger, kind=trigger.kind or current.kind)]))
+            elif (
                 trigger.modifier
                 or self._part_of_visit(current, trigger)
                 or not (dated or conflict or (punct and trigger.strong))
@@ -261,11 +264,11 @@ class _Reader:
         return inside[-1] if inside else None
 
     def _separately(self, candidate: Candidate, cluster: _Cluster) -> list[Candidate]:
-        """ "التقى شي، كلا على حدة، ملك البحرين والرئيس التونسي": one meeting per guest."""
-        if len(candidate.participants) < 3 or not _SEPARATELY.search(self.key, cluster.start, cluster.end):
-            return [candidate]
-        first, *others = candidate.participants
-        return [replace(candidate, participants=[first, other]) for other in others]
+        day = candidate.date.start if candidate.date else self.scan.published
+        return one_per_counterpart(
+            self.key, candidate, (cluster.start, cluster.end), cluster.triggers,
+            lambda slug: self.resolver.country(slug, day),
+        )  # fmt: skip
 
     def _is_news_day(self, found: _DateAt) -> bool:
         value, published = found.mention.value, self.scan.published
@@ -305,7 +308,7 @@ class _Reader:
             and value.start > published
         ):
             status = MeetingStatus.PLANNED
-        window = self._clause(cluster)
+        window = self._clause(cluster, sentence.refs)
         kind = cluster.kind
         people = self.resolver.participants(
             sentence.refs, window, (cluster.start, cluster.end), cluster.triggers, day, previous,
@@ -344,11 +347,22 @@ class _Reader:
             occasion=self._occasion(sentence.refs, cluster),
         )
 
-    def _clause(self, cluster: _Cluster) -> tuple[int, int]:
+    def _clause(self, cluster: _Cluster, refs: list[Reference]) -> tuple[int, int]:
+        """The clause around a cluster's triggers.
+
+        Commas that only set off a date or a place ("أجرى السيسي، اليوم، اتصالات") do
+        not cut the subject off: the clause starts at the last break with a person after it.
+        """
         first, last = cluster.triggers[0], cluster.triggers[-1]
         before = clause_breaks(self.key, cluster.start, first.start)
         after = clause_breaks(self.key, last.end, cluster.end)
-        return (before[-1] if before else cluster.start), (after[0] if after else cluster.end)
+        start = cluster.start
+        for at in reversed(before):
+            named = any(at <= r.key_start < first.start and r.is_person for r in refs)
+            if named or not _PUNCT_BREAK.match(self.key, at):
+                start = at
+                break
+        return start, (after[0] if after else cluster.end)
 
     def _location(self, refs: list[Reference], cluster: _Cluster, host: str | None) -> EntityRef | None:
         for ref in refs:

@@ -115,3 +115,19 @@ def _ends_name(key: str, end: int, covered: Callable[[int, int], str | None]) ->
     if following is None:
         return True
     return covered(*following.span()) == "title" or is_stop_word(following.group())
+
+
+def repeats(key: str, names: list[tuple[int, int, str]], seen: set[int]) -> list[tuple[int, int, str]]:
+    """Later whole-word occurrences of each ``(start, end, name)`` span's text, not at ``seen`` starts."""
+    found: list[tuple[int, int, str]] = []
+    for start, end, name in names:
+        needle = key[start:end]
+        at = key.find(needle, end)
+        while at >= 0:
+            stop = at + len(needle)
+            bounded = (at == 0 or not key[at - 1].isalnum()) and (stop == len(key) or not key[stop].isalnum())
+            if bounded and at not in seen:
+                seen.add(at)
+                found.append((at, stop, name))
+            at = key.find(needle, stop)
+    return found

@@ -113,6 +113,9 @@ class Resolver:
             subject = self._subject(refs, joined.start, day, None)
             if subject is not None and not any(_same(subject, p) for p in people.persons):
                 people.persons.insert(0, subject)
+        if len(people.persons) == 1 and previous and triggers[0].another:
+            people.persons.insert(0, Person(previous[0], -1))
+            people.carried = True
         if len(people.persons) == 1 and carry:
             subject = self._subject(refs, triggers[0].start, day, people.persons[0])
             if subject is not None:

@@ -10,7 +10,7 @@ its verb is dual ("التقيا": the two people named before) or future ("سي�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .types import MeetingKind
 
@@ -37,6 +37,8 @@ class Trigger:
     modifier: bool = False  # "عبر الهاتف", "على هامش": qualifies a nearby trigger
     # "قمة تجمعه بـ..."، "لقاء جمعها مع...": the pronoun is the sentence's subject, a participant too.
     object_pronoun: bool = False
+    # "وأخرى من ..."، "واتصالاً آخر مع ...": one more event like the one before, same subject.
+    another: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,7 @@ class _Rule:
     modifier: bool = False
     weak: bool = False  # weak even when indefinite
     object_pronoun: bool = False
+    another: bool = False
     # Substrings every match contains: the rule only runs near them.
     anchors: tuple[str, ...] = ()
 
@@ -85,6 +88,7 @@ _RULES: tuple[_Rule, ...] = (
         noun=True,
         anchors=("فيديو", "مرءي", "افتراضي"),
     ),
+    _rule(r"(?<=و)(?:اخري|اخر)(?= (?:من|مع)(?!\w)| ب)", None, noun=True, anchors=("اخر",), another=True),
     # --- meetings
     _rule(r"التق(?:ي|ت|يا|وا|يت|ينا|يتم)|[يتن]لتق(?:ي|يان|ون)?|التقاء|ملتقي", _M, anchors=("لتق",)),
     _rule(r"اجتمع(?:ت|ا|وا)?|[يتن]جتمع(?:ان|ون)?", _M, anchors=("جتمع",)),
@@ -142,9 +146,10 @@ def find_triggers(key: str) -> list[Trigger]:
         if all(trigger.end <= other.start or other.end <= trigger.start for other in chosen):
             chosen.append(trigger)
     chosen.sort(key=lambda t: t.start)
-    return chosen
+    return [replace(t, another=True) if key.startswith(_ANOTHER, t.end) else t for t in chosen]
 
 
+_ANOTHER = (" اخر ", " اخري ")
 _SUFFIXED = re.compile(r"(?:ته|تها|تهما|هما|ها|اءه|اعه|اله|اته)$")
 _FIRST = re.compile(r"^[وف]?س?ن(?:لتقي|جتمع|تحدث|زور|ستقبل|تصل|بحث)|(?:نا|يت)$")
 
@@ -187,6 +192,7 @@ def _trigger(rule: _Rule, match: re.Match[str]) -> Trigger:
             False,
             dual=head.endswith("هما"),
             modifier=rule.modifier,
+            another=rule.another,
         )
     kind = rule.kind
     if kind is None and "هاتف" in match.group("w"):

@@ -95,3 +95,53 @@ def test_a_purpose_after_a_role_title_is_not_a_name(catalog):
     assert events(meetings(text, catalog, "2023-10-14")) == [
         ("meeting", "2023-10-13", "held", frozenset({"abdullah-ii", "antony-blinken"}))
     ]
+
+
+def test_a_series_of_calls_with_each_of_a_list_is_one_call_per_counterpart(catalog):
+    # The commas around the date do not cut the subject off the clause.
+    text = (
+        "أجرى الرئيس عبد الفتاح السيسي، اليوم، سلسلة اتصالات هاتفية مع كل من العاهل الأردني "
+        "الملك عبدالله الثاني وأمير قطر الشيخ تميم بن حمد والرئيس الفرنسي إيمانويل ماكرون."
+    )
+    assert {e[3] for e in events(meetings(text, catalog, "2024-06-15"))} == {
+        frozenset({"abdel-fattah-el-sisi", "abdullah-ii"}),
+        frozenset({"abdel-fattah-el-sisi", "tamim-bin-hamad"}),
+        frozenset({"abdel-fattah-el-sisi", "emmanuel-macron"}),
+    }
+
+
+def test_guests_of_different_countries_received_each_are_separate_meetings(catalog):
+    text = (
+        "واستقبل الرئيس التونسي قيس سعيد، أمس الجمعة، بقصر قرطاج كلا من وزير الخارجية الجزائري "
+        "أحمد عطاف ووزير الخارجية المصري بدر عبد العاطي."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2024-06-15"))] == [
+        frozenset({"kais-saied", "ahmed-attaf"}),
+        frozenset({"kais-saied", "badr-abdelatty"}),
+    ]
+
+
+def test_guests_of_one_country_received_together_are_one_delegation(catalog):
+    text = (
+        "استقبل ولي العهد الأمير محمد بن سلمان أمس كلا من وزير الخارجية الأمريكي ماركو روبيو "
+        "ومستشار الأمن القومي مايك والتز."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2025-02-18"))] == [
+        frozenset({"mohammed-bin-salman", "marco-rubio", "mike-waltz"})
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تلقى الرئيس الجزائري عبد المجيد تبون، مساء اليوم، مكالمة هاتفية من الرئيس الفرنسي إيمانويل "
+        "ماكرون، وأخرى من رئيسة الوزراء الإيطالية جورجيا ميلوني.",
+        "تلقى الرئيس الجزائري عبد المجيد تبون اليوم اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون "
+        "واتصالا آخر من رئيسة الوزراء الإيطالية جورجيا ميلوني.",
+    ],
+)
+def test_another_call_from_someone_else_is_a_second_call_of_the_same_subject(catalog, text):
+    assert events(meetings(text, catalog, "2024-06-15")) == [
+        ("call", "2024-06-15", "held", frozenset({"abdelmadjid-tebboune", "emmanuel-macron"})),
+        ("call", "2024-06-15", "held", frozenset({"abdelmadjid-tebboune", "giorgia-meloni"})),
+    ]

@@ -1,0 +1,63 @@
+"""One sentence, several events: a mention read as one candidate that tells many.
+
+"التقى شي، كلا على حدة، ملك البحرين والرئيس التونسي"، "أجرى سلسلة اتصالات هاتفية مع
+كل من ..."، "استقبل كلا من وزير الخارجية الجزائري ووزير الخارجية المصري" are one
+event per counterpart, each with the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from .merging import Candidate
+from .triggers import Trigger
+from .types import MeetingKind
+
+_SEPARATELY = re.compile(r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)")
+# "سلسلة اتصالات"، "اتصالين هاتفيين"، "لقاءات": several events in one word.
+_PLURAL_EVENTS = re.compile(
+    r"\w{0,5}(?:اتصالات|مكالمات|اتصالين|مكالمتين|لقاءات|اجتماعات|لقاءين|اجتماعين)(?: هاتفي(?:ه|ين))?"
+)
+_EACH_OF = re.compile(r"(?<!\w)(?:كل|كلا) من(?!\w)")
+
+
+def one_per_counterpart(
+    key: str,
+    candidate: Candidate,
+    span: tuple[int, int],
+    triggers: list[Trigger],
+    country: Callable[[str], str | None],
+) -> list[Candidate]:
+    """``candidate`` split into one event per counterpart of its first participant, when the
+    clause ``key[span[0]:span[1]]`` says they were separate.
+
+    "أجرى السيسي سلسلة اتصالات هاتفية مع كل من الملك عبدالله الثاني وأمير قطر" → two calls.
+    """
+    if len(candidate.participants) < 3 or not _one_by_one(key, candidate, span, triggers, country):
+        return [candidate]
+    first, *others = candidate.participants
+    return [replace(candidate, participants=[first, other]) for other in others]
+
+
+def _one_by_one(
+    key: str,
+    candidate: Candidate,
+    span: tuple[int, int],
+    triggers: list[Trigger],
+    country: Callable[[str], str | None],
+) -> bool:
+    """ "كلا على حدة"، plural events, calls with "كل من"; guests received with "كلا من" when they
+    come from different countries (guests of one country are one delegation)."""
+    if _SEPARATELY.search(key, *span):
+        return True
+    if any(_PLURAL_EVENTS.fullmatch(key, t.start, t.end) for t in triggers):
+        return True
+    if not _EACH_OF.search(key, *span):
+        return False
+    if candidate.kind in (MeetingKind.CALL, MeetingKind.VIDEO):
+        return True
+    guests = candidate.participants[1:]
+    countries = {country(p.slug) if p.slug else None for p in guests}
+    return None not in countries and len(countries) == len(guests)
