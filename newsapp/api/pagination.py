@@ -3,8 +3,12 @@
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from newsapp.paging import CappedPaginator
+
 
 class CappedPageNumberPagination(PageNumberPagination):
+    # "count" stops at newsapp.paging.COUNT_CAP: no exact COUNT(*) over huge tables.
+    django_paginator_class = CappedPaginator
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100

@@ -19,8 +19,8 @@ class CountDistinct(Func):
     output_field = IntegerField()
 
 
-def _count(queryset: QuerySet) -> Coalesce:
-    return Coalesce(Subquery(queryset.order_by().annotate(n=CountDistinct(F("pk"))).values("n")[:1]), 0)
+def _count(queryset: QuerySet, field: str = "pk") -> Coalesce:
+    return Coalesce(Subquery(queryset.order_by().annotate(n=CountDistinct(F(field))).values("n")[:1]), 0)
 
 
 def meetings(*, include_rejected: bool) -> QuerySet:
@@ -57,13 +57,14 @@ def article_details(*, include_rejected: bool) -> QuerySet:
 
 def entities() -> QuerySet:
     """Entities with aliases, positions and how many articles and (visible) meetings name them."""
-    mentioned_in = Article.objects.filter(mentions__entity=OuterRef("pk"))
+    # Counted on the mention index alone (entity, article): no join to the article table.
+    mentioned_in = Mention.objects.filter(entity=OuterRef("pk"))
     took_part = Meeting.objects.visible().filter(
         Q(participations__person=OuterRef("pk")) | Q(location=OuterRef("pk")) | Q(occasion=OuterRef("pk"))
     )
     return (
         Entity.objects.select_related("country")
         .prefetch_related("aliases", Prefetch("positions", queryset=Position.objects.select_related("of")))
-        .annotate(articles_count=_count(mentioned_in), meetings_count=_count(took_part))
+        .annotate(articles_count=_count(mentioned_in, "article"), meetings_count=_count(took_part))
         .order_by("name", "pk")
     )

@@ -148,6 +148,10 @@ class Meeting(models.Model):
             models.Index(fields=["start_date", "last_day"], name="meeting_dates_idx"),
             models.Index(fields=["kind", "start_date"], name="meeting_kind_idx"),
             models.Index(fields=["status", "review"], name="meeting_status_idx"),
+            # What latest_first() sorts by: the newest page of the timeline and the API.
+            models.Index(
+                models.F("start_date").desc(nulls_last=True), models.F("id").desc(), name="meeting_latest_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from newsapp.filters import ArticleFilter
 from newsapp.models import Article, Evidence, Mention, Participation
+from newsapp.paging import CappedPaginator
 
 from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
 from .highlight import highlight
@@ -15,16 +17,29 @@ from .highlight import highlight
 BIGINT_MAX = 2**63 - 1
 
 
+def meetings_reported():
+    """How many meetings an article reports, computed only for the rows shown (not GROUP BY all)."""
+    per_article = (
+        Evidence.objects.filter(article=OuterRef("pk"))
+        .order_by()
+        .values("article")
+        .annotate(n=Count("meeting", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_article), 0)
+
+
 class ArticleListView(BadRequestMixin, StrictPaginationMixin, ListView):
     template_name = "articles/list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = CappedPaginator
 
     def get_queryset(self):
         queryset = (
             Article.objects.select_related("source")
             .defer("raw_text")
-            .annotate(meeting_count=Count("evidence__meeting", distinct=True))
+            .annotate(meeting_count=meetings_reported())
             .latest_first()
         )
         self.filterset = apply_filters(ArticleFilter, self.request, queryset)

@@ -9,14 +9,14 @@ import math
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 
 from newsapp.templatetags.marsad import MONTHS
 
 KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
-MAX_DOTS = 2000
+MAX_DOTS = 1000
 
 CHART_WIDTH, CHART_HEIGHT, CHART_BASE = 960, 170, 140
 STRIP_WIDTH, STRIP_HEIGHT = 960, 64
@@ -83,12 +83,13 @@ def monthly_chart(held) -> dict | None:
 
 
 def timeline_strip(held, on_page: set[int]) -> dict | None:
-    """One dot per meeting on a line, placed by date, right to left, with year ticks."""
+    """One dot per meeting (the newest ``MAX_DOTS``) on a line, placed by date, right to left, with year ticks."""
+    # The newest MAX_DOTS (by the index of latest_first), drawn oldest to newest.
     rows = list(
         held.exclude(start_date=None)
-        .order_by("start_date", "id")
+        .order_by(F("start_date").desc(nulls_last=True), F("id").desc())
         .values_list("id", "kind", "start_date")[:MAX_DOTS]
-    )
+    )[::-1]
     if not rows:
         return None
     start, end = rows[0][2], rows[-1][2]

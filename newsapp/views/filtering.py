@@ -80,8 +80,9 @@ class StrictPaginationMixin(MultipleObjectMixin):
 def filter_choices() -> dict:
     """The options of the filter forms (three queries, whatever the page)."""
     return {
-        "leader_choices": Entity.objects.persons().only("slug", "name").order_by("name"),
-        "country_choices": Entity.objects.countries().only("slug", "name").order_by("name"),
+        # Plain dicts: thousands of options need no model instances.
+        "leader_choices": Entity.objects.persons().order_by("name").values("slug", "name"),
+        "country_choices": Entity.objects.countries().order_by("name").values("slug", "name"),
         "source_choices": Source.objects.only("id", "name"),
         "kind_choices": Meeting.Kind.choices,
     }
