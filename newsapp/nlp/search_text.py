@@ -128,6 +128,10 @@ def _add_tokens(lexemes: dict[str, list[str]], tokens: Iterable[str], start: int
     return position
 
 
+_MAX_LEXEME_BYTES = 2046
+_MAX_TSVECTOR_BYTES = 1_000_000  # PostgreSQL's limit is 1 MiB; keep a margin
+
+
 def stemmed_tsvector(title_key: str, body_key: str) -> str:
     """The stored ``tsvector`` literal of a normalized title (weight A) and body (weight B).
 
@@ -141,8 +145,16 @@ def stemmed_tsvector(title_key: str, body_key: str) -> str:
     lexemes: dict[str, list[str]] = {}
     after_title = _add_tokens(lexemes, tokenize(title_key), 1, "A")
     _add_tokens(lexemes, tokenize(body_key), after_title + 1, "B")
-    # PostgreSQL keeps at most 256 positions per lexeme.
-    return " ".join(f"{_quote(lex)}:{','.join(pos[:256])}" for lex, pos in sorted(lexemes.items()))
+    # PostgreSQL keeps at most 256 positions per lexeme, refuses a lexeme of 2 KiB or more (a
+    # base64 blob in scraped text: left out, as to_tsvector does) and a tsvector of 1 MiB or more
+    # (a huge article of distinct words: the words read first are kept).
+    kept, size = [], 0
+    for lex, pos in sorted(lexemes.items(), key=lambda item: int(item[1][0][:-1])):
+        cost = len(lex.encode("utf-8")) + 8 + 2 * min(len(pos), 256)
+        if cost - 8 < _MAX_LEXEME_BYTES and size + cost < _MAX_TSVECTOR_BYTES:
+            kept.append((lex, pos))
+            size += cost
+    return " ".join(f"{_quote(lex)}:{','.join(pos[:256])}" for lex, pos in sorted(kept))
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.db import connection
 from newsapp.nlp.search_text import fast_normalize, stemmed_tsvector
 
 TABLE = "newsapp_article"
+_TO_TSVECTOR_CHARS = 250_000
 _SET = """search_normalized = setweight(to_tsvector('arabic', {t}), 'A')
         || setweight(to_tsvector('arabic', {b}), 'B'),
     search_stemmed = {s}::tsvector"""
@@ -28,7 +29,9 @@ _UPDATE_MANY = (
 def search_keys(title: str, body: str) -> tuple[str, str, str]:
     """Normalized title, normalized body and the ``tsvector`` literal of their clitic-free tokens."""
     title_key, body_key = fast_normalize(title), fast_normalize(body)
-    return title_key, body_key, stemmed_tsvector(title_key, body_key)
+    # to_tsvector refuses to build a tsvector of 1 MiB or more; at most ~3.5 bytes per input
+    # character, this many characters always fit (only a hostile article is longer).
+    return title_key, body_key[:_TO_TSVECTOR_CHARS], stemmed_tsvector(title_key, body_key)
 
 
 def index_article(article_id: int, title: str, body: str) -> None:

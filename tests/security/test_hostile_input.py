@@ -184,3 +184,16 @@ def test_the_api_returns_hostile_text_as_exact_json_strings(api_client_plain, ho
 @pytest.fixture
 def api_client_plain() -> APIClient:
     return APIClient()
+
+
+BLOB = "data:image/png;base64," + "QUJD" * 2000  # one 8 KB "word", as scraped pages carry
+DISTINCT_WORDS = " ".join(f"كلمة{n}" for n in range(90_000))  # ~1 MB of words that all differ
+
+
+@pytest.mark.parametrize("tail", [BLOB, DISTINCT_WORDS], ids=["8kb-word", "1mb-distinct-words"])
+def test_huge_words_and_huge_vocabularies_are_stored_and_found(catalog, client, tail):
+    body = f"{SENTENCE}\n{tail}\nنهاية الخبر."
+    result = ingest_article(body=body, title="عنوان طويل", published_on=date(2024, 2, 9))
+    assert result.outcome == Outcome.CREATED, result.reason
+    assert Article.objects.get(pk=result.article.pk).raw_text == body
+    assert client.get("/search/?q=بوتين").status_code == 200
