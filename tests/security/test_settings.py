@@ -114,4 +114,6 @@ def test_production_serves_the_api_as_json_only():
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="example.com",
     )
-    assert result.stdout.strip().splitlines()[-1] == "['rest_framework.renderers.JSONRenderer']", result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "['rest_framework.renderers.JSONRenderer']", (
+        result.stderr
+    )
