@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db import models
 
 from newsapp.models import Article, Source
+from newsapp.services.ingest import refresh_article
 
 
 @admin.register(Source)
@@ -31,3 +32,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": ["raw_text", "content_hash", "ingested_at", "analyzed_at"], "classes": ["collapse"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        refresh_article(obj, body_changed=not change or "body" in form.changed_data)

@@ -60,6 +60,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(source=source)
 
 
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self) -> ArticleQuerySet:
+        # Only the search engine reads the search columns, and the raw text is
+        # shown on one admin page: lists need not carry them.
+        return super().get_queryset().defer("search_normalized", "search_stemmed", "raw_text")
+
+
 class Article(models.Model):
     title = models.CharField("العنوان", max_length=500)
     body = models.TextField("النص", help_text="النص بعد تنظيفه من شوائب الصفحة.")
@@ -85,7 +92,7 @@ class Article(models.Model):
     search_normalized = SearchVectorField(null=True, editable=False)
     search_stemmed = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_on", "-id"]

@@ -129,6 +129,19 @@ def ingest_article(
     return IngestResult(Outcome.CREATED, origin, article=article)
 
 
+@transaction.atomic
+def refresh_article(article: Article, *, body_changed: bool) -> None:
+    """After an editor's change: search columns always, and a new reading when the body changed.
+
+    Mentions and evidence are offsets into the body, so a new body must be read
+    again. The content hash stays that of the article as ingested, so the same
+    file ingested again is still recognised as this article.
+    """
+    if body_changed:
+        record_analysis(article)
+    index_article(article.pk, article.title, article.body)
+
+
 def ingest_input(item: ArticleInput) -> IngestResult:
     return ingest_article(
         body=item.body,

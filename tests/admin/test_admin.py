@@ -97,3 +97,25 @@ def test_an_article_shows_its_raw_text_read_only(editor):
     )
     page = editor.get(reverse("admin:newsapp_article_change", args=[article.pk])).content.decode()
     assert "Loading... نص" in page and 'name="raw_text"' not in page
+
+
+def test_an_editor_changing_a_body_gets_it_read_and_indexed_again(editor, catalog):
+    from newsapp.search import search
+    from newsapp.services.ingest import ingest_article
+
+    article = ingest_article(body="التقى الرئيس الصيني شي جين بينغ نظيره الروسي بوتين.", title="لقاء").article
+    data = {
+        "title": "اتصال جديد",
+        "source": "",
+        "published_on": "2024-02-09",
+        "url": "",
+        "body": "تحدث الرئيس الأمريكي جو بايدن هاتفياً مع أردوغان أمس.",
+    }
+    response = editor.post(reverse("admin:newsapp_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    assert set(article.mentions.values_list("entity__slug", flat=True)) >= {
+        "joe-biden",
+        "recep-tayyip-erdogan",
+    }
+    assert not article.mentions.filter(entity__slug="xi-jinping").exists()
+    assert [a.pk for a in search("أردوغان")[0:10]] == [article.pk]
