@@ -79,10 +79,19 @@ def bump_generation() -> tuple[str, float]:
     if path is None:
         cache.set(GENERATION_KEY, value, timeout=None)
         return value
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}")
-    temporary.write_text(f"{value[0]} {value[1]}")
-    os.replace(temporary, path)  # atomic: readers see the old or the new token, never half
+    # Overwritten in place at a fixed length (no truncation, no rename: a few
+    # microseconds). A reader racing the write may see a mix of old and new
+    # bytes: still a token no page was cached under before, so still correct.
+    record = f"{value[0]} {value[1]:017.6f}".encode()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        os.pwrite(fd, record, 0)
+    finally:
+        os.close(fd)
     return value
 
 

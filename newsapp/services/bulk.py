@@ -34,10 +34,10 @@ from django.utils import timezone
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
 from newsapp.nlp.clean import clean_text, fallback_title
 from newsapp.nlp.pipeline import Prepared, analyze, prepare
-from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, Precision
+from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, MeetingKind, Precision
 from newsapp.search.indexing import index_rows
 
-from .extraction import _PRECISION_RANK, _Span, _unverified_person
+from .extraction import _KIND_FAMILIES, _MORE_SPECIFIC, _PRECISION_RANK, _Span, _unverified_person
 from .gazetteer import current_gazetteer
 from .ingest import TITLE_MAX, content_hash
 from .readers import ArticleInput
@@ -94,21 +94,28 @@ def _prepared_stream(items: Iterable[ArticleInput], workers: int, analyze_text: 
         yield from pool.imap(_prepare, items, chunksize=32)
 
 
+def _family(kind: str) -> frozenset[str]:
+    """Kinds one event may be reported as (a call told as a video call, a meeting within a visit)."""
+    return frozenset(_KIND_FAMILIES[MeetingKind(kind)])
+
+
 class _MeetingIndex:
-    """Stored meetings by (kind, people), read once: "the same event" without a query per report."""
+    """Stored meetings by (kind family, people), read once: "the same event" without a query per report."""
 
     def __init__(self) -> None:
-        self.by_key: dict[tuple[str, frozenset[int]], list[Meeting]] = {}
-        people: dict[int, set[int]] = {}
-        for meeting_id, person_id in Participation.objects.values_list("meeting_id", "person_id"):
-            people.setdefault(meeting_id, set()).add(person_id)
+        self.by_key: dict[tuple[frozenset[str], frozenset[int]], list[Meeting]] = {}
+        self.people: dict[int, dict[int, str]] = {}  # stored meeting id → person id → role
+        for meeting_id, person_id, role in Participation.objects.values_list(
+            "meeting_id", "person_id", "role"
+        ):
+            self.people.setdefault(meeting_id, {})[person_id] = role
         fields = ("id", "kind", "start_date", "end_date", "precision", "status", "review")
         for meeting in Meeting.objects.only(*fields, "location_id", "occasion_id").order_by("id"):
-            key = (meeting.kind, frozenset(people.get(meeting.pk, ())))
+            key = (_family(meeting.kind), frozenset(self.people.get(meeting.pk, ())))
             self.by_key.setdefault(key, []).append(meeting)
 
     def find(self, kind: str, ids: frozenset[int], span: _Span | None, status: str) -> Meeting | None:
-        for meeting in self.by_key.get((kind, ids), ()):
+        for meeting in self.by_key.get((_family(kind), ids), ()):
             stored = _Span.of(meeting.start_date, meeting.end_date, meeting.precision)
             if span is None or stored is None:
                 if span is None and stored is None and meeting.status == status:
@@ -119,7 +126,7 @@ class _MeetingIndex:
         return None
 
     def add(self, kind: str, ids: frozenset[int], meeting: Meeting) -> None:
-        self.by_key.setdefault((kind, ids), []).append(meeting)
+        self.by_key.setdefault((_family(kind), ids), []).append(meeting)
 
 
 def _refine(meeting: Meeting, found: FoundMeeting, location: int | None, occasion: int | None) -> bool:
@@ -127,6 +134,8 @@ def _refine(meeting: Meeting, found: FoundMeeting, location: int | None, occasio
     if meeting.review != Meeting.Review.SUGGESTED:
         return False
     changed = False
+    if _MORE_SPECIFIC.get(MeetingKind(meeting.kind)) == found.kind:
+        meeting.kind, changed = found.kind, True
     value = found.date
     if value is not None and (
         meeting.start_date is None
@@ -151,6 +160,8 @@ class BulkWriter:
         self.unverified: dict[str, int] = {}
         self.sources = dict(Source.objects.values_list("name", "id"))
         self.meetings = _MeetingIndex()
+        # (stored meeting, person, role): a visit report gives roles a meeting report lacked.
+        self.roles: list[tuple[int, int, str]] = []
 
     def _entity(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> int | None:
         if slug:
@@ -211,7 +222,7 @@ class BulkWriter:
             index_rows((a.pk, a.title, a.body) for a in articles)
             mentions: list[tuple[int, int, int, int, str]] = []
             evidence: list[Evidence] = []
-            new_meetings: list[tuple[Meeting, list[tuple[int, str]]]] = []
+            new_meetings: list[tuple[Meeting, dict[int, str]]] = []
             refined: dict[int, Meeting] = {}
             for article, prepared in zip(articles, fresh, strict=True):
                 if prepared.analysis is None:
@@ -223,9 +234,26 @@ class BulkWriter:
             Meeting.objects.bulk_create(m for m, _ in new_meetings)
             Participation.objects.bulk_create(
                 Participation(meeting=m, person_id=person, role=role) for m, people in new_meetings
-                for person, role in people
+                for person, role in people.items()
             )  # fmt: skip
-            fields = ["start_date", "end_date", "precision", "status", "location", "occasion", "updated_at"]
+            for meeting, roles in new_meetings:  # stored now: later reports update rows, not the dict
+                self.meetings.people[meeting.pk] = roles
+                del meeting._bulk_roles
+            for meeting_id, person, role in self.roles:
+                Participation.objects.filter(
+                    meeting_id=meeting_id, person_id=person, role=Participation.Role.PARTICIPANT
+                ).update(role=role)
+            self.roles = []
+            fields = [
+                "kind",
+                "start_date",
+                "end_date",
+                "precision",
+                "status",
+                "location",
+                "occasion",
+                "updated_at",
+            ]
             for meeting in refined.values():
                 meeting.updated_at = now
             Meeting.objects.bulk_update(list(refined.values()), fields, batch_size=500)
@@ -278,9 +306,14 @@ class BulkWriter:
                 occasion_id=occasion,
             )
             self.meetings.add(found.kind, ids, meeting)
-            new_meetings.append((meeting, list(people.items())))
-        elif _refine(meeting, found, location, occasion) and meeting.pk is not None:
-            refined[meeting.pk] = meeting
+            roles = dict(people)
+            meeting._bulk_roles = roles  # type: ignore[attr-defined]  # roles a later report may refine
+            new_meetings.append((meeting, roles))
+        else:
+            if _refine(meeting, found, location, occasion) and meeting.pk is not None:
+                refined[meeting.pk] = meeting
+            if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
+                self._visit_roles(meeting, people)
         evidence.append(
             Evidence(
                 meeting=meeting,
@@ -290,6 +323,19 @@ class BulkWriter:
                 sentence=found.evidence,
             )
         )
+
+    def _visit_roles(self, meeting: Meeting, people: dict[int, str]) -> None:
+        """extraction._write_meeting: a visit report names the visitor and host of a plain meeting."""
+        pending = hasattr(meeting, "_bulk_roles")  # created in this batch, not written yet
+        stored = meeting._bulk_roles if pending else self.meetings.people.setdefault(meeting.pk, {})
+        for person, role in people.items():
+            if (
+                role != Participation.Role.PARTICIPANT
+                and stored.get(person) == Participation.Role.PARTICIPANT
+            ):
+                stored[person] = role
+                if not pending:
+                    self.roles.append((meeting.pk, person, role))
 
     def _copy_mentions(self, rows: list[tuple[int, int, int, int, str]]) -> None:
         table = Mention._meta.db_table
