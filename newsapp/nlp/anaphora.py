@@ -45,6 +45,9 @@ _STYLE = {
     )
 }
 STYLES = frozenset(_STYLE.values()) | {normalize_key("دولة"), normalize_key("سعادة")}
+_GENERIC_HEADS = frozenset(
+    normalize_key(w) for w in ["رئيس", "رئيسة", "وزير", "وزيرة", "نائب", "نائبة", "مستشار", "مستشارة", "أمين"]
+)
 _INTRO = 45  # key characters before a name that may hold its honorifics and title
 # Adjectives after a title that say the holder is not today's: "الرئيس الأمريكي المنتخب".
 NOT_SITTING = frozenset(
@@ -118,7 +121,9 @@ def bare_office_holder(
     words = key[max(0, start - 12) : start].split()
     head = title_key.split()[0]
     stems = [words[-1]] if words and words[-1] in STYLES else []
-    stems.append(head[2:] if head.startswith("ال") else head)
+    head = head[2:] if head.startswith("ال") else head
+    if head not in _GENERIC_HEADS:  # "الملك"، "السلطان" single one person out; "الرئيس"، "الوزير" do not
+        stems.append(head)
     return styled_person(refs, key, tuple(stems), offices, day, wanted)
 
 

@@ -337,7 +337,8 @@ class _Reader:
             following = self.key[end : end + 12].split()
             if not following or following[0] not in _DUAL_OWNERS:
                 return
-        self.emit(hit.start, hit.end, EntityKind.PERSON, RefSource.DUAL)
+        count = hit.pattern.title.count if hit.pattern.title else 2
+        self.emit(hit.start, hit.end, EntityKind.PERSON, RefSource.DUAL, count=count)
 
     def read_deputy(self, index: int, after: int, person: AliasTarget) -> None:
         """ "نائبة بايدن": the vice president of the country that person leads."""

@@ -215,7 +215,9 @@ class _Reader:
                 != (current.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
             )
             punct = bool(_PUNCT.search(self.key, last.end, trigger.start))
-            if trigger.another:
+            if conflict and not current.strong and all(t.modifier for t in current.triggers):
+                clusters[-1] = _Cluster([trigger])  # "عقب القمة اتصالاً": the summit only dates the call
+            elif trigger.another:
                 clusters.append(_Cluster([replace(trigger, kind=trigger.kind or current.kind)]))
             elif (
                 trigger.modifier

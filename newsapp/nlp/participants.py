@@ -15,7 +15,7 @@ from .matcher import Matcher
 from .normalize import normalize_key
 from .references import Reference, RefSource, Scan, resolve_person
 from .triggers import Trigger
-from .types import EntityKind, Participant, Role
+from .types import EntityKind, MeetingKind, Participant, Role
 
 _LEADER_WORDS = re.compile(r"زعيم|رءيس|قاءد")
 _INVITED = re.compile(r"(?:بدعوه|دعوه) (?:من|رسميه من)\s*$")
@@ -84,10 +84,16 @@ class Resolver:
         if duals or len(people.persons) < 2 and any(t.dual for t in triggers):
             people.carried = True
         if duals:
-            leaders = bool(_LEADER_WORDS.search(normalize_key(duals[0].text)))
-            later = [p for p in people.persons if p.position > duals[0].key_start]
+            group = duals[0]
+            leaders = bool(_LEADER_WORDS.search(normalize_key(group.text)))
+            later = [p for p in people.persons if p.position > group.key_start]
             people = People(carried=True)
-            for person in self._pair_before(refs, duals[0].key_start, day, leaders) + later:
+            if group.count > 2 and len(previous) == group.count:
+                # "القادة الثلاثة": the three of the event just told.
+                named = [Person(p, -1) for p in previous]
+            else:
+                named = self._pair_before(refs, group.key_start, day, leaders, group.count)
+            for person in named + later:
                 people.add(person)
         if len(people.persons) < 2 and any(t.dual for t in triggers):
             pool = [Person(p, -1) for p in previous] or self._pair_before(refs, triggers[0].start, day, True)
@@ -116,7 +122,13 @@ class Resolver:
         if len(people.persons) == 1 and previous and triggers[0].another:
             people.persons.insert(0, Person(previous[0], -1))
             people.carried = True
-        if len(people.persons) == 1 and carry:
+        # "وصل ماكرون إلى القاهرة": a visitor needs no other named side (the host is the country's).
+        solo = all(t.kind == MeetingKind.VISIT for t in triggers if not t.modifier) and any(
+            r.slug and r.kind in (EntityKind.COUNTRY, EntityKind.PLACE) and not r.attached
+            for r in refs
+            if triggers[0].start < r.key_start < span[1]
+        )
+        if len(people.persons) == 1 and carry and not solo:
             subject = self._subject(refs, triggers[0].start, day, people.persons[0])
             if subject is not None:
                 people.add(subject)
@@ -150,7 +162,7 @@ class Resolver:
         return out
 
     def _pair_before(
-        self, refs: list[Reference], before: int, day: date | None, leaders: bool
+        self, refs: list[Reference], before: int, day: date | None, leaders: bool, count: int = 2
     ) -> list[Person]:
         found: list[Person] = []
         others: list[Person] = []
@@ -165,9 +177,9 @@ class Resolver:
                 found.append(person)
             else:
                 others.append(person)
-            if len(found) == 2:
+            if len(found) == count:
                 break
-        pair = (found + others)[:2]
+        pair = (found + others)[:count]
         return [Person(p.participant, -1, p.country) for p in pair]
 
     def _subject(

@@ -43,6 +43,8 @@ class Reference:
     leader: bool = False
     # A nationality read as part of a title ("الرئيس الروسي"): not a place anyone went.
     attached: bool = False
+    # How many persons a dual or group reference stands for ("القادة الثلاثة": 3).
+    count: int = 2
     # The key span, for readers that work on the normalized text.
     key_start: int = 0
     key_end: int = 0

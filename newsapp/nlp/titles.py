@@ -39,15 +39,16 @@ class TitleRole(StrEnum):
 class Title:
     role: TitleRole
     office: Office | None = None
+    count: int = 2  # how many people a group title ("القادة الثلاثة") stands for
 
 
 _O = TitleRole.OFFICE
 _LEXICON: dict[str, Title] = {}
 
 
-def _add(words: str, role: TitleRole, office: Office | None = None) -> None:
+def _add(words: str, role: TitleRole, office: Office | None = None, count: int = 2) -> None:
     for phrase in words.split("|"):
-        _LEXICON[normalize_key(phrase)] = Title(role, office)
+        _LEXICON[normalize_key(phrase)] = Title(role, office, count)
 
 
 _add(
@@ -84,6 +85,16 @@ _add(
     "|الجانبان|الجانبين|الطرفان|الطرفين|المسؤولان",
     TitleRole.DUAL,
 )
+# "القادة الثلاثة"، "الوزراء الأربعة": the last three (four) people named, like a dual.
+for _count, _number in enumerate(("الثلاثة", "الأربعة", "الخمسة"), start=3):
+    _add(
+        "|".join(
+            f"{group} {_number}"
+            for group in ("القادة", "الزعماء", "الرؤساء", "الوزراء", "المسؤولين", "المسؤولون")
+        ),
+        TitleRole.DUAL,
+        count=_count,
+    )
 _add(
     "السيد|السيدة|الشيخ|الشيخة|فخامة|سمو|معالي|الدكتور|الدكتورة|جلالة|صاحب الجلالة|حضرة صاحب الجلالة"
     "|صاحب السمو|صاحب السمو الملكي|حضرة صاحب السمو|سعادة|العماد|المشير|الفريق|الفريق أول|اللواء|المهندس",

@@ -145,3 +145,30 @@ def test_another_call_from_someone_else_is_a_second_call_of_the_same_subject(cat
         ("call", "2024-06-15", "held", frozenset({"abdelmadjid-tebboune", "emmanuel-macron"})),
         ("call", "2024-06-15", "held", frozenset({"abdelmadjid-tebboune", "giorgia-meloni"})),
     ]
+
+
+def test_the_three_leaders_are_the_three_of_the_summit_just_told(catalog):
+    text = (
+        "عقد الرئيس عبد الفتاح السيسي، اليوم، قمة ثلاثية بالقاهرة مع العاهل الأردني الملك عبد الله "
+        "الثاني والرئيس الفرنسي إيمانويل ماكرون.\n"
+        "وأجرى القادة الثلاثة عقب القمة اتصالاً هاتفياً مشتركاً بالرئيس الأمريكي دونالد ترامب."
+    )
+    found = events(meetings(text, catalog, "2025-04-07"))
+    trio = {"abdel-fattah-el-sisi", "abdullah-ii", "emmanuel-macron"}
+    assert found == [
+        ("meeting", "2025-04-07", "held", frozenset(trio)),
+        ("call", "2025-04-07", "held", frozenset(trio | {"donald-trump"})),
+    ]
+
+
+def test_a_visitor_arriving_in_a_named_country_needs_no_one_from_the_sentence_before(catalog):
+    text = (
+        "وأجرى الرئيس المصري عبد الفتاح السيسي أمس اتصالاً هاتفياً بالرئيس الأمريكي دونالد ترامب.\n"
+        "وكان الرئيس الفرنسي قد وصل إلى القاهرة مساء أمس الأحد في زيارة دولة."
+    )
+    assert events(meetings(text, catalog, "2025-04-07"))[1] == (
+        "visit",
+        "2025-04-06",
+        "held",
+        frozenset({"emmanuel-macron", "abdel-fattah-el-sisi"}),
+    )
