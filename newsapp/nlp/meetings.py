@@ -22,18 +22,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .bystanders import mark_attendees
+from .circumstances import location, occasion
 from .matcher import Matcher
-from .merging import Candidate, merge_candidates
+from .merging import Candidate, member, merge_candidates
 from .participants import Resolver
 from .references import Reference, Scan
 from .sentences import Sentence, clause_breaks, split_sentences
-from .splitting import one_per_counterpart
+from .splitting import one_per_counterpart, per_date
 from .status import Verdict, verdict
 from .triggers import Trigger, find_triggers
 from .types import (
     DateMention,
     EntityKind,
-    EntityRef,
     FoundMeeting,
     MeetingKind,
     MeetingStatus,
@@ -44,8 +44,6 @@ from .types import (
 _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
-_FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
-_FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
 _WEAK_REACH = 80
 # A visit told as a circumstance of a reception: "الذي يقوم بزيارة"، "في زيارة"، "خلال زيارته".
 _VISIT_CLAUSE = re.compile(
@@ -191,7 +189,9 @@ class _Reader:
             candidate = self._candidate(sentence, cluster, found, previous)
             if candidate is None:
                 continue
-            self.candidates.extend(self._separately(candidate, cluster))
+            dated = [(d.start, d.end, d.mention.value) for d in sentence.dates]
+            for one in per_date(candidate, cluster.triggers[-1].end, cluster.end, dated):
+                self.candidates.extend(self._separately(one, cluster))
             if found is not None and candidate.status == MeetingStatus.HELD and self._is_news_day(found):
                 self.news_day = found
             previous = candidate.participants
@@ -338,6 +338,7 @@ class _Reader:
                 return None
         text = self.scan.text
         return Candidate(
+            spots={member(p.participant): p.position for p in people.persons},
             kind=kind,
             date=value,
             status=status,
@@ -345,8 +346,13 @@ class _Reader:
             evidence=text[sentence.sentence.start : sentence.sentence.end],
             evidence_start=sentence.sentence.start,
             evidence_end=sentence.sentence.end,
-            location=self._location(sentence.refs, cluster, host if kind == MeetingKind.VISIT else None),
-            occasion=self._occasion(sentence.refs, cluster),
+            location=location(
+                self.matcher,
+                sentence.refs,
+                (cluster.start, cluster.end),
+                host if kind == MeetingKind.VISIT else None,
+            ),
+            occasion=occasion(self.matcher, self.key, sentence.refs, (cluster.start, cluster.end)),
         )
 
     def _clause(self, cluster: _Cluster, refs: list[Reference]) -> tuple[int, int]:
@@ -365,25 +371,6 @@ class _Reader:
                 start = at
                 break
         return start, (after[0] if after else cluster.end)
-
-    def _location(self, refs: list[Reference], cluster: _Cluster, host: str | None) -> EntityRef | None:
-        for ref in refs:
-            if cluster.start <= ref.key_start < cluster.end and ref.kind == EntityKind.PLACE and ref.slug:
-                return EntityRef(ref.slug, self.matcher.entities[ref.slug].name)
-        if host is not None:
-            return EntityRef(host, self.matcher.entities[host].name)
-        return None
-
-    def _occasion(self, refs: list[Reference], cluster: _Cluster) -> EntityRef | None:
-        for ref in refs:
-            if not (cluster.start <= ref.key_start < cluster.end) or ref.kind != EntityKind.ORGANIZATION:
-                continue
-            if ref.slug is None:
-                continue
-            before = self.key[max(0, ref.key_start - 16) : ref.key_start]
-            if _FORUM.search(before) or _FORUM_NAME.match(self.key, ref.key_start):
-                return EntityRef(ref.slug, self.matcher.entities[ref.slug].name)
-        return None
 
 
 def _locate(spans: list[tuple[int, int]], position: int) -> int | None:

@@ -47,12 +47,14 @@ class Candidate:
     location: EntityRef | None = None
     occasion: EntityRef | None = None
     members: frozenset[str] = field(default_factory=frozenset)
+    # Key offset of each participant's mention (by member key; -1 when carried from earlier text).
+    spots: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.members = frozenset(_member(p) for p in self.participants)
+        self.members = frozenset(member(p) for p in self.participants)
 
 
-def _member(p: Participant) -> str:
+def member(p: Participant) -> str:
     return p.slug or "~" + normalize_key(p.name)
 
 
@@ -109,9 +111,9 @@ def _absorb(event: Candidate, other: Candidate) -> None:
             other.evidence_start,
             other.evidence_end,
         )
-    roles = {_member(p): p for p in event.participants}
+    roles = {member(p): p for p in event.participants}
     for p in other.participants:
-        known = roles.get(_member(p))
+        known = roles.get(member(p))
         if known is None:
             event.participants.append(p)
         elif known.role == Role.PARTICIPANT and p.role != Role.PARTICIPANT:

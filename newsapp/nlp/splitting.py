@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from .merging import Candidate
+from .merging import Candidate, member
 from .triggers import Trigger
-from .types import MeetingKind
+from .types import DateValue, MeetingKind, Participant
 
 _SEPARATELY = re.compile(r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)")
 # "سلسلة اتصالات"، "اتصالين هاتفيين"، "لقاءات": several events in one word.
@@ -61,3 +61,30 @@ def _one_by_one(
     guests = candidate.participants[1:]
     countries = {country(p.slug) if p.slug else None for p in guests}
     return None not in countries and len(countries) == len(guests)
+
+
+def per_date(
+    candidate: Candidate, after: int, end: int, dates: list[tuple[int, int, DateValue]]
+) -> list[Candidate]:
+    """One event per object when each object of the clause has its own date.
+
+    "التقى السيسي في القاهرة الاثنين، ونتنياهو في القدس أمس الثلاثاء" → a meeting on Monday
+    with Sisi and one on Tuesday with Netanyahu, the subject in both. ``after`` is the key
+    offset where the trigger ends, ``end`` where the clause does; ``dates`` hold key spans.
+    """
+    later = sorted(d for d in dates if after <= d[0] < end)
+    if len(later) < 2:
+        return [candidate]
+    where = {member(p): candidate.spots.get(member(p), -1) for p in candidate.participants}
+    subject = [p for p in candidate.participants if where[member(p)] < after]
+    groups: list[tuple[list[Participant], DateValue]] = []
+    low = after
+    for _, date_end, value in later:
+        objects = [p for p in candidate.participants if low <= where[member(p)] < date_end]
+        if not objects:
+            return [candidate]
+        groups.append((objects, value))
+        low = date_end
+    if not subject or any(where[member(p)] >= low for p in candidate.participants):
+        return [candidate]
+    return [replace(candidate, participants=subject + objects, date=value) for objects, value in groups]

@@ -172,3 +172,14 @@ def test_a_visitor_arriving_in_a_named_country_needs_no_one_from_the_sentence_be
         "held",
         frozenset({"emmanuel-macron", "abdel-fattah-el-sisi"}),
     )
+
+
+def test_objects_with_a_date_each_are_one_meeting_each(catalog):
+    text = (
+        "وكان وزير الخارجية الأمريكي أنتوني بلينكن قد التقى الرئيس المصري عبد الفتاح السيسي في القاهرة "
+        "الاثنين، ورئيس الوزراء الإسرائيلي بنيامين نتنياهو في القدس أمس الثلاثاء."
+    )
+    assert events(meetings(text, catalog, "2024-06-12")) == [
+        ("meeting", "2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
+        ("meeting", "2024-06-11", "held", frozenset({"antony-blinken", "benjamin-netanyahu"})),
+    ]
