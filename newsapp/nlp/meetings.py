@@ -27,7 +27,7 @@ from .matcher import Matcher
 from .merging import Candidate, member, merge_candidates
 from .participants import Resolver
 from .references import Reference, Scan
-from .sentences import Sentence, clause_breaks, split_sentences
+from .sentences import Sentence, clause_breaks, locate, split_sentences
 from .splitting import one_per_counterpart, per_date
 from .status import Verdict, verdict
 from .triggers import Trigger, find_triggers
@@ -123,14 +123,14 @@ class _Reader:
             self.sentences.append(_Sentence(sentence, start, end))
         spans = [(s.start, s.end) for s in self.sentences]
         for ref in scan.references:
-            index = _locate(spans, ref.key_start)
+            index = locate(spans, ref.key_start)
             if index is not None:
                 self.sentences[index].refs.append(ref)
         for sentence in self.sentences:
             sentence.refs = mark_attendees(self.key, sentence.refs, sentence.start, sentence.end)
         for mention in dates:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
-            index = _locate(spans, start)
+            index = locate(spans, start)
             if index is not None and not _SINCE.search(self.key[max(0, start - 12) : start]):
                 self.sentences[index].dates.append(_DateAt(start, end, mention))
         self.triggers = self._usable_triggers(find_triggers(self.key))
@@ -190,7 +190,11 @@ class _Reader:
             if candidate is None:
                 continue
             dated = [(d.start, d.end, d.mention.value) for d in sentence.dates]
-            for one in per_date(candidate, cluster.triggers[-1].end, cluster.end, dated):
+            omitted = None
+            if len(dated) > 1:
+                day = candidate.date.start if candidate.date else self.scan.published
+                omitted = self.resolver.subject_before(sentence.refs, cluster.triggers[0].start, day)
+            for one in per_date(candidate, cluster.triggers[-1].end, cluster.end, dated, omitted):
                 self.candidates.extend(self._separately(one, cluster))
             if found is not None and candidate.status == MeetingStatus.HELD and self._is_news_day(found):
                 self.news_day = found
@@ -370,18 +374,13 @@ class _Reader:
             if named or not _PUNCT_BREAK.match(self.key, at):
                 start = at
                 break
+        # "، ورئيس الوزراء ..." after a comma: one more object of the same verb, not a new clause.
+        after = [b for b in after if not self._more_objects(b, refs)]
         return start, (after[0] if after else cluster.end)
 
-
-def _locate(spans: list[tuple[int, int]], position: int) -> int | None:
-    low, high = 0, len(spans) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        start, end = spans[middle]
-        if position < start:
-            high = middle - 1
-        elif position >= end:
-            low = middle + 1
-        else:
-            return middle
-    return None
+    def _more_objects(self, at: int, refs: list[Reference]) -> bool:
+        following = next((r for r in refs if r.is_person and r.key_start > at), None)
+        if following is None or not _PUNCT_BREAK.match(self.key, at):
+            return False
+        gap = self.key[at + 1 : following.key_start].strip()
+        return gap[:1] == "و" and len(gap) <= 40 and not clause_breaks(self.key, at + 1, following.key_start)

@@ -182,6 +182,11 @@ class Resolver:
         pair = (found + others)[:count]
         return [Person(p.participant, -1, p.country) for p in pair]
 
+    def subject_before(self, refs: list[Reference], before: int, day: date | None) -> Participant | None:
+        """Who the text was about before key offset ``before`` (a verb without a named subject)."""
+        person = self._subject(refs, before, day, None)
+        return person.participant if person is not None else None
+
     def _subject(
         self, refs: list[Reference], before: int, day: date | None, known: Person | None
     ) -> Person | None:

@@ -60,3 +60,18 @@ def clause_breaks(key: str, start: int, end: int) -> list[int]:
     found = [m.start() for m in _CLAUSE_PUNCT.finditer(key, start, end)]
     found += [m.start() for m in _CLAUSE_WORDS.finditer(key, start, end)]
     return sorted(found)
+
+
+def locate(spans: list[tuple[int, int]], position: int) -> int | None:
+    """The index of the sorted, disjoint ``spans`` that holds ``position``, or None."""
+    low, high = 0, len(spans) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        start, end = spans[middle]
+        if position < start:
+            high = middle - 1
+        elif position >= end:
+            low = middle + 1
+        else:
+            return middle
+    return None

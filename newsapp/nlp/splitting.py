@@ -64,13 +64,18 @@ def _one_by_one(
 
 
 def per_date(
-    candidate: Candidate, after: int, end: int, dates: list[tuple[int, int, DateValue]]
+    candidate: Candidate,
+    after: int,
+    end: int,
+    dates: list[tuple[int, int, DateValue]],
+    omitted: Participant | None = None,
 ) -> list[Candidate]:
     """One event per object when each object of the clause has its own date.
 
     "التقى السيسي في القاهرة الاثنين، ونتنياهو في القدس أمس الثلاثاء" → a meeting on Monday
     with Sisi and one on Tuesday with Netanyahu, the subject in both. ``after`` is the key
-    offset where the trigger ends, ``end`` where the clause does; ``dates`` hold key spans.
+    offset where the trigger ends, ``end`` where the clause does; ``dates`` hold key spans;
+    ``omitted`` is the subject of earlier text, for a verb whose subject is left out.
     """
     later = sorted(d for d in dates if after <= d[0] < end)
     if len(later) < 2:
@@ -85,6 +90,13 @@ def per_date(
             return [candidate]
         groups.append((objects, value))
         low = date_end
-    if not subject or any(where[member(p)] >= low for p in candidate.participants):
+    if any(where[member(p)] >= low for p in candidate.participants):
+        return [candidate]
+    if not subject and len(groups[0][0]) == 2:  # "التقى بلينكن السيسي الاثنين، ونتنياهو الثلاثاء"
+        subject = groups[0][0][:1]
+        groups[0] = (groups[0][0][1:], groups[0][1])
+    elif not subject and omitted is not None and all(len(objects) == 1 for objects, _ in groups):
+        subject = [omitted]  # "وكان قد التقى السيسي الاثنين، ونتنياهو الثلاثاء": told before
+    if not subject or any(not objects for objects, _ in groups):
         return [candidate]
     return [replace(candidate, participants=subject + objects, date=value) for objects, value in groups]

@@ -183,3 +183,14 @@ def test_objects_with_a_date_each_are_one_meeting_each(catalog):
         ("meeting", "2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
         ("meeting", "2024-06-11", "held", frozenset({"antony-blinken", "benjamin-netanyahu"})),
     ]
+
+
+def test_a_background_verb_without_subject_dates_each_object_for_the_person_told_before(catalog):
+    text = (
+        "وهذه ثامن جولة لوزير الخارجية الأمريكي أنتوني بلينكن في المنطقة، وكان قد التقى الرئيس المصري "
+        "عبد الفتاح السيسي في القاهرة الاثنين، ورئيس الوزراء الإسرائيلي بنيامين نتنياهو في القدس أمس الثلاثاء."
+    )
+    assert [e[1:] for e in events(meetings(text, catalog, "2024-06-12"))] == [
+        ("2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
+        ("2024-06-11", "held", frozenset({"antony-blinken", "benjamin-netanyahu"})),
+    ]
