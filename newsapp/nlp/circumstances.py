@@ -11,8 +11,8 @@ from .matcher import Matcher
 from .references import Reference
 from .types import EntityKind, EntityRef
 
-_FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مؤتمر|هامش|دوره|قمتي)\W*$")
-_FORUM_NAME = re.compile(r"قمه|منتدي|مؤتمر|اجتماعات")
+_FORUM = re.compile(r"(?:قمه|منتدي|اجتماع|اجتماعات|مءتمر|هامش|دوره|قمتي)\W*$")
+_FORUM_NAME = re.compile(r"قمه|منتدي|مءتمر|اجتماعات")
 
 
 def location(

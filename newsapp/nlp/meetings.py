@@ -53,6 +53,9 @@ _VISIT_CLAUSE = re.compile(
 # A reception during the visit just told: "استقبله"، "التقى خلالها"، "حيث التقى".
 _OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما)$")
 _DURING = re.compile(r"(?<!\w)(?:خلالها|خلاله|حيث)(?!\w)")
+_FOR_FORUM = re.compile(
+    r"(?<!\w)(?:للمشاركه|لحضور|للمشاركه في|لترؤس)(?: \S+){0,2}? (?:ال)?(?:مءتمر|قمه|منتدي|اجتماعات|اعمال|فعاليات|الدوره)"
+)
 # A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
 _BACKGROUND = re.compile(
     r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
@@ -227,6 +230,9 @@ class _Reader:
                 trigger.modifier
                 or self._part_of_visit(current, trigger)
                 or not (dated or conflict or (punct and trigger.strong))
+                or not conflict
+                and not current.strong
+                and all(t.modifier for t in current.triggers)
             ):
                 current.triggers.append(trigger)
             else:
@@ -249,10 +255,18 @@ class _Reader:
             return bool(_VISIT_CLAUSE.search(self.key, max(0, trigger.start - 40), trigger.start))
         if current.kind != MeetingKind.VISIT or trigger.kind != MeetingKind.MEETING or not trigger.verb:
             return False
-        if trigger.future or self.key[trigger.start : trigger.start + 2].lstrip("وف")[:1] in "يتن":
-            return False  # "يلتقي خلالها غداً": a later meeting of the same trip
+        present = trigger.future or self.key[trigger.start : trigger.start + 2].lstrip("وف")[:1] in "يتن"
+        if present and not any(t.kind == MeetingKind.VISIT and self._planned(t) for t in current.triggers):
+            return False  # "يلتقي خلالها غداً": a later meeting of a trip under way, unless it is all ahead
         near = self.key[max(0, trigger.start - 8) : trigger.end + 10]
         return bool(_OBJECT_PRONOUN.search(self.key, trigger.start, trigger.end) or _DURING.search(near))
+
+    def _planned(self, trigger: Trigger) -> bool:
+        start = max(0, trigger.start - 60)
+        return (
+            trigger.future
+            or verdict(self.key, trigger.start, trigger.end, start, trigger.end + 40) == Verdict.PLANNED
+        )
 
     def _own_date(self, sentence: _Sentence, cluster: _Cluster) -> _DateAt | None:
         inside = [d for d in sentence.dates if cluster.start <= d.start < cluster.end]
@@ -332,6 +346,8 @@ class _Reader:
             host = self.resolver.host_country(sentence.refs, visit.start, cluster.end)
             if host is None and any(t.kind == MeetingKind.MEETING for t in cluster.triggers):
                 kind = MeetingKind.MEETING  # "زار السراي الحكومي حيث التقى": a building, not a country
+            elif _FOR_FORUM.search(self.key, visit.end, min(cluster.end, visit.end + 70)):
+                kind = MeetingKind.MEETING  # "الذي يزور مسقط للمشاركة في مؤتمر": a guest of a conference
         if kind == MeetingKind.VISIT:
             persons = self.resolver.visit_roles(people.persons, host, day, sentence.refs)
             if not persons or (host is None and len(persons) < 2):

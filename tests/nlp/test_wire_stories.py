@@ -194,3 +194,31 @@ def test_a_background_verb_without_subject_dates_each_object_for_the_person_told
         ("2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
         ("2024-06-11", "held", frozenset({"antony-blinken", "benjamin-netanyahu"})),
     ]
+
+
+def test_meetings_on_a_planned_tour_are_planned_visits(catalog):
+    text = (
+        "وصل المستشار الألماني أولاف شولتس، السبت، إلى جدة في مستهل جولة خليجية.\n"
+        "ومن المقرر أن يتوجه شولتس الأحد إلى أبوظبي، حيث يلتقي رئيس الدولة الشيخ محمد بن زايد آل نهيان.\n"
+        "وسيختتم المستشار جولته الاثنين في الدوحة، بلقاء أمير قطر الشيخ تميم بن حمد آل ثاني."
+    )
+    found = events(meetings(text, catalog, "2022-09-24"))
+    assert found[-2:] == [
+        ("visit", "2022-09-25", "planned", frozenset({"olaf-scholz", "mohamed-bin-zayed"})),
+        ("visit", "2022-09-26", "planned", frozenset({"olaf-scholz", "tamim-bin-hamad"})),
+    ]
+
+
+def test_a_guest_in_the_country_for_a_conference_is_met_not_visiting(catalog):
+    text = (
+        "استقبل السلطان هيثم بن طارق، صباح اليوم، وزير الخارجية الهندي سوبرامانيام جايشانكار، "
+        "الذي يزور سلطنة عُمان حاليًّا للمشاركة في مؤتمر المحيط الهندي."
+    )
+    assert [e[0] for e in events(meetings(text, catalog, "2024-12-09"))] == ["meeting"]
+
+
+def test_a_call_on_the_sidelines_wording_is_read_on_the_normalized_key(catalog):
+    text = "والتقى الرئيس الصيني شي جين بينغ على هامش القمة أمس نظيره الأمريكي جو بايدن."
+    assert events(meetings(text, catalog, "2023-11-16")) == [
+        ("meeting", "2023-11-15", "held", frozenset({"xi-jinping", "joe-biden"}))
+    ]
