@@ -23,6 +23,7 @@ from datetime import date
 
 from .bystanders import mark_attendees
 from .circumstances import location, occasion
+from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, VISIT_CLAUSE
 from .matcher import Matcher
 from .merging import Candidate, member, merge_candidates
 from .participants import Resolver
@@ -45,26 +46,6 @@ _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
-# A visit told as a circumstance of a reception: "الذي يقوم بزيارة"، "في زيارة"، "خلال زيارته".
-_VISIT_CLAUSE = re.compile(
-    r"(?:الذي|التي|الذين|اللذين|اللتين|اللذان)\s+(?:\S+\s+){0,2}$"
-    r"|(?<!\w)[وف]?(?:في|خلال|ضمن|اثناء)(?: (?:مستهل|ختام|اطار|بدايه))?\s*$"
-)
-# A reception during the visit just told: "استقبله"، "التقى خلالها"، "حيث التقى".
-_OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما)$")
-_DURING = re.compile(r"(?<!\w)(?:خلالها|خلاله|حيث)(?!\w)")
-_FOR_FORUM = re.compile(
-    r"(?<!\w)(?:للمشاركه|لحضور|للمشاركه في|لترؤس)(?: \S+){0,2}? (?:ال)?(?:مءتمر|قمه|منتدي|اجتماعات|اعمال|فعاليات|الدوره)"
-)
-# A background clause: "وكان ... قد التقى"، "سبق أن"، "آخر مرة".
-_BACKGROUND = re.compile(
-    r"(?<!\w)[وف]?(?:كان|كانت|كانا|كانوا)(?!\w)[^.]{0,90}?(?<!\w)قد(?!\w)|(?<!\w)[وف]?(?:سبق|سابق|اخر مره|انذاك)(?!\w)"
-)
-
-# An unnamed group on the other side: "يلتقي خلالها قادة هذه الدول"، "التقى عددا من المسؤولين".
-_GROUP_OBJECT = re.compile(
-    r"\s*(?:(?:خلال|مع)(?:ها|ه|هم)?\s+)?[بم]?(?:ال)?(?:قاده|زعماء|مسءولي|مسءولين|وزراء|رءساء|عددا من|عدد من|كبار|ممثلي)(?!\w)"
-)
 
 
 @dataclass(slots=True)
@@ -186,7 +167,7 @@ class _Reader:
             if (
                 found is None
                 and cluster.strong
-                and not _BACKGROUND.search(self.key, sentence.start, sentence.end)
+                and not BACKGROUND.search(self.key, sentence.start, sentence.end)
             ):
                 found = self.news_day
             candidate = self._candidate(sentence, cluster, found, previous)
@@ -252,14 +233,14 @@ class _Reader:
     def _part_of_visit(self, current: _Cluster, trigger: Trigger) -> bool:
         """ "استقبل ... ضيفه الذي يقوم بزيارة رسمية"، "وصل إلى جدة، حيث استقبله ...": one visit."""
         if trigger.kind == MeetingKind.VISIT and current.kind in (MeetingKind.MEETING, None):
-            return bool(_VISIT_CLAUSE.search(self.key, max(0, trigger.start - 40), trigger.start))
+            return bool(VISIT_CLAUSE.search(self.key, max(0, trigger.start - 40), trigger.start))
         if current.kind != MeetingKind.VISIT or trigger.kind != MeetingKind.MEETING or not trigger.verb:
             return False
         present = trigger.future or self.key[trigger.start : trigger.start + 2].lstrip("وف")[:1] in "يتن"
         if present and not any(t.kind == MeetingKind.VISIT and self._planned(t) for t in current.triggers):
             return False  # "يلتقي خلالها غداً": a later meeting of a trip under way, unless it is all ahead
         near = self.key[max(0, trigger.start - 8) : trigger.end + 10]
-        return bool(_OBJECT_PRONOUN.search(self.key, trigger.start, trigger.end) or _DURING.search(near))
+        return bool(OBJECT_PRONOUN.search(self.key, trigger.start, trigger.end) or DURING.search(near))
 
     def _planned(self, trigger: Trigger) -> bool:
         start = max(0, trigger.start - 60)
@@ -338,7 +319,7 @@ class _Reader:
         )  # fmt: skip
         if not cluster.strong and (value is None or people.carried or len(people.persons) < 2):
             return None
-        if people.carried and _GROUP_OBJECT.match(self.key, lead.end):
+        if people.carried and GROUP_OBJECT.match(self.key, lead.end):
             return None  # "يلتقي خلالها قادة هذه الدول": nobody named on the other side
         host = None
         if kind == MeetingKind.VISIT:
@@ -346,7 +327,7 @@ class _Reader:
             host = self.resolver.host_country(sentence.refs, visit.start, cluster.end)
             if host is None and any(t.kind == MeetingKind.MEETING for t in cluster.triggers):
                 kind = MeetingKind.MEETING  # "زار السراي الحكومي حيث التقى": a building, not a country
-            elif _FOR_FORUM.search(self.key, visit.end, min(cluster.end, visit.end + 70)):
+            elif FOR_FORUM.search(self.key, visit.end, min(cluster.end, visit.end + 70)):
                 kind = MeetingKind.MEETING  # "الذي يزور مسقط للمشاركة في مؤتمر": a guest of a conference
         if kind == MeetingKind.VISIT:
             persons = self.resolver.visit_roles(people.persons, host, day, sentence.refs)
