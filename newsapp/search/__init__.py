@@ -8,8 +8,9 @@ Everything search-specific sits behind these functions, so a dedicated engine
 - ``index_article`` / ``reindex`` — keep the stored search columns current.
 
 A search runs a fixed number of queries whatever the data: the alias rows (1),
-the capped count (1), one page of ranked articles (1), and the related
-meetings (1, plus 1 prefetch when there are some).
+the date statistics (1), the ids of the newest matches, which also give the
+capped count (1, see ``candidates``), one page of ranked articles (1), and the
+related meetings (1, plus 1 prefetch when there are some).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.db.models import Q, QuerySet
 from newsapp.models import Article, Evidence, Meeting, Participation
 from newsapp.nlp.search_text import ParsedQuery, parse_query
 
+from .candidates import NEWEST_FIRST, date_stats, newest_ids
 from .indexing import index_article, reindex
 from .names import NamedEntity, Resolved, alias_index, resolve
 from .snippets import Matcher, highlight_all, snippet
@@ -83,17 +85,18 @@ class SearchResults:
         return self.resolved.suggestions
 
     @cached_property
-    def _recent_matches(self) -> QuerySet:
-        return self._matching.order_by("-published_on", "-id")
+    def _newest_ids(self) -> list[int]:
+        """The ``candidates + 1`` newest matching articles (undated last): what is ranked, and the count."""
+        if not self.query:
+            return []
+        return newest_ids(self._matching, self.candidates, date_stats().windows())
 
     def count(self) -> int:
         return min(self._count, self.candidates)
 
-    @cached_property
+    @property
     def _count(self) -> int:
-        if not self.query:
-            return 0
-        return self._recent_matches.values("pk")[: self.candidates + 1].count()
+        return len(self._newest_ids)
 
     @property
     def capped(self) -> bool:
@@ -106,15 +109,15 @@ class SearchResults:
     def __getitem__(self, item: slice) -> list[Article]:
         if not isinstance(item, slice):
             raise TypeError("SearchResults supports slices only")
-        if not self.query:
+        ids = self._newest_ids[: self.candidates]
+        if not ids:
             return []
-        ids = self._recent_matches.values("pk")[: self.candidates]
         page = list(
             Article.objects.filter(pk__in=ids)
             .select_related("source")
             .defer(*_HEAVY_COLUMNS)
             .annotate(score=rank_expression(self.query))
-            .order_by("-score", "-published_on", "-id")[item]
+            .order_by("-score", *NEWEST_FIRST)[item]
         )
         matcher = Matcher(self.query)
         for article in page:

@@ -37,6 +37,8 @@ class Matcher:
             for spelling in term.alternatives:
                 self.exact.update(spelling)
         self._cache: dict[str, bool] = {}
+        # Whether a word as written (diacritics and all) holds a matched token; words repeat.
+        self.written = _WrittenCache(self)
 
     def __call__(self, token: str) -> bool:
         known = self._cache.get(token)
@@ -49,6 +51,17 @@ class Matcher:
         if variant in self.exact:
             return True
         return any(variant.startswith(stem) and len(variant) - len(stem) <= 3 for stem in self.stems)
+
+
+class _WrittenCache(dict):
+    def __init__(self, matcher: Matcher):
+        super().__init__()
+        self.matcher = matcher
+
+    def __missing__(self, word: str) -> bool:
+        known = any(self.matcher(token) for token in tokenize(fast_normalize(word)))
+        self[word] = known
+        return known
 
 
 def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
@@ -70,11 +83,9 @@ def _matched_words(text: str, matcher: Matcher) -> tuple[list[tuple[int, int]], 
     Words are cut on the original text (letters with their diacritics and
     tatweel) and each is compared by its key, so no offset mapping is needed.
     """
-    spans: list[tuple[int, int]] = []
-    hits: list[bool] = []
-    for match in _ORIGINAL_WORD.finditer(text):
-        spans.append(match.span())
-        hits.append(any(matcher(token) for token in tokenize(fast_normalize(match.group()))))
+    matches = list(_ORIGINAL_WORD.finditer(text))
+    spans = [m.span() for m in matches]
+    hits = list(map(matcher.written.__getitem__, [m.group() for m in matches]))
     return spans, hits
 
 
