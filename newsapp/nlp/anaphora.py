@@ -83,9 +83,14 @@ def lead_person(
     return persons[0] if fallback and persons else None
 
 
-def pronoun_style(pronoun_key: str) -> str | None:
-    """The honorific a pronoun echoes: "سموه" → "سمو"."""
-    return _STYLE.get(pronoun_key)
+def pronoun_holder(
+    refs: Iterable[Reference], key: str, pronoun_key: str, offices: Offices, day: date | None
+) -> str | None:
+    """Who an honorific pronoun ("سموه") stands for: the person styled with its honorific
+    ("صاحب السمو ...") first, else the article's first person of a rank it is used for."""
+    style = _STYLE.get(pronoun_key)
+    held = styled_person(refs, key, (style,), offices, day, None) if style else None
+    return held or lead_person(refs, offices, day, PRONOUNS.get(pronoun_key, frozenset()), True)
 
 
 def styled_person(

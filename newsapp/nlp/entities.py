@@ -11,22 +11,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from .anaphora import (
-    NOT_SITTING,
-    PRONOUNS,
-    bare_office_holder,
-    is_definite,
-    lead_person,
-    pronoun_style,
-    styled_person,
-)
+from .anaphora import NOT_SITTING, bare_office_holder, is_definite, lead_person, pronoun_holder
 from .bystanders import sent_by, serves
 from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
 from .names import read_unknown_name, repeats, word_spans
 from .normalize import normalize_with_offsets
 from .references import Reference, RefSource, Scan, resolve_person
-from .titles import TitleRole
+from .titles import PRESS, TitleRole
 from .types import AliasKind, EntityKind, FoundEntity, Gazetteer, Office
 
 _DUAL_OWNERS = ("البلدين", "الدولتين", "البلاد")
@@ -226,6 +218,7 @@ class _Reader:
                 own = principal and office is not None and country is not None
                 own = own and self.matcher.offices.holder(office, country, self.published) == person.slug
                 serving = title.role == TitleRole.ROLE and serves(self.key[max(0, hit.end - 40) : hit.end])
+                serving = serving or hit.pattern.key in PRESS  # a journalist is no side either
                 self.emit_hit(after, person, possessor=sent or own or serving)
                 self.license_coordinated(after)
                 return
@@ -274,7 +267,7 @@ class _Reader:
             name = self.text[self.offsets[unknown[0]] : self.offsets[unknown[1]]]
             self.emit(
                 unknown[0], unknown[1], EntityKind.PERSON, RefSource.UNKNOWN,
-                name=name, office=office, of=country, possessor=sent,
+                name=name, office=office, of=country, possessor=sent or hit.pattern.key in PRESS,
             )  # fmt: skip
 
     def skip_honorifics(self, end: int, after: int) -> tuple[int, int, bool]:
@@ -296,14 +289,7 @@ class _Reader:
 
     def read_pronoun(self, index: int, sent: bool) -> None:
         hit = self.hits[index]
-        wanted = PRONOUNS.get(hit.pattern.key, frozenset())
-        style = pronoun_style(hit.pattern.key)
-        held = (
-            styled_person(self.refs, self.key, (style,), self.matcher.offices, self.published, None)
-            if style
-            else None
-        )
-        held = held or lead_person(self.refs, self.matcher.offices, self.published, wanted, True)
+        held = pronoun_holder(self.refs, self.key, hit.pattern.key, self.matcher.offices, self.published)
         if held is not None:
             name = self.matcher.entities[held].name
             self.emit(

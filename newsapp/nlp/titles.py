@@ -113,6 +113,26 @@ _add(
     TitleRole.ROLE,
 )
 
+# Journalists and commentators: an interview is not a meeting, and the one who asks is not a side
+# of the calls the guest tells about ("في حوار مع الإعلامي أحمد موسى ... أجرى اتصالاً").
+PRESS = frozenset(
+    normalize_key(w)
+    for w in [
+        "الصحفي",
+        "الصحفية",
+        "الصحافي",
+        "الصحافية",
+        "الإعلامي",
+        "الإعلامية",
+        "المذيع",
+        "المذيعة",
+        "الكاتب",
+        "الكاتبة",
+        "المحلل",
+        "المحللة",
+    ]
+)
+
 # Countries whose leader, in news usage, is the head of government.
 PARLIAMENTARY_LEADERS = frozenset(
     [

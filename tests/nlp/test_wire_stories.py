@@ -222,3 +222,13 @@ def test_a_call_on_the_sidelines_wording_is_read_on_the_normalized_key(catalog):
     assert events(meetings(text, catalog, "2023-11-16")) == [
         ("meeting", "2023-11-15", "held", frozenset({"xi-jinping", "joe-biden"}))
     ]
+
+
+def test_the_journalist_of_an_interview_is_not_the_other_side_of_a_call_told_in_it(catalog):
+    text = (
+        "وفي حوار مع الإعلامي أحمد موسى مساء أمس، قال وزير الخارجية المصري بدر عبد العاطي إن الحل سياسي.\n"
+        "وأشار إلى أنه أجرى اتصالاً هاتفياً يوم الخميس الماضي مع رئيس المجلس الرئاسي الليبي محمد المنفي."
+    )
+    assert events(meetings(text, catalog, "2025-03-15")) == [
+        ("call", "2025-03-13", "held", frozenset({"badr-abdelatty", "mohamed-al-menfi"}))
+    ]
