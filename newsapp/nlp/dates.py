@@ -19,7 +19,7 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
-from .daycount import weekday_after, weekday_before
+from .daycount import COUNT_WORDS, days_ago, weekday_after, weekday_before
 from .normalize import clitic_variants, normalize_key, normalize_with_offsets
 from .types import DateMention, DateValue, Precision
 
@@ -283,6 +283,11 @@ def _period(ctx: _Ctx, m: re.Match[str]) -> _Found:
     return DateValue(date(pub.year + shift, 1, 1), Precision.YEAR), True
 
 
+def _ago(ctx: _Ctx, m: re.Match[str]) -> _Found:  # "قبل يومين"، "منذ 3 أيام"، "قبل أيام"
+    value = days_ago(ctx.published, "2" if m["two"] else m["n"]) if ctx.published else None
+    return (value, True) if value else None
+
+
 _Handler = Callable[[_Ctx, re.Match[str]], _Found]
 _W = r"(?<!\w)"  # start of a word
 _MF = "[" + "".join({w[0] for w in _MONTHS}) + "وفبلك(]"  # what a month phrase may start with
@@ -305,6 +310,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple((re.compile(p), h) 
     (rf"(?=[وفصمظعلنها]){_W}[وف]?(?P<m>(?:{_TOD} )?(?:هذا )?اليوم(?!\w)(?! (?:التالي|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني|الدولي|نفسه|ذاته|الذي|الموعود|المحدد|الواحد)(?!\w))(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
     (rf"(?=[وفبغ]){_W}[وف]?(?P<m>(?:{_TOD} )?(?P<tomorrow>(?:بعد )?غد|غدا)(?!\w)(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
     (rf"(?=[وفبصمظعلنيا]){_W}[وفب]?(?P<m>(?P<lead>(?:{_TOD} )?يوم |{_TOD} )?(?P<wd>{_alt(_WEEKDAYS)})(?!\w)(?: (?P<dir>{_ADJ})(?!\w))?)", _weekday),
+    (rf"(?=[وفقم]){_W}[وف]?(?P<m>(?:قبل|منذ) (?:(?P<two>يومين)|(?P<n>[2-6]|{_alt(COUNT_WORDS)}) ايام|(?:بضعه |عده )?ايام(?: قليله)?)(?!\w))", _ago),
     (rf"(?=[وفبلها]){_W}[وف]?[بل]?(?P<m>هذا (?P<u1>الشهر|العام)|هذه السنه|(?:ال|ل)(?P<u3>شهر|عام|سنه) (?P<adj>{_ADJ}))(?!\w)", _period),
 ))
 # fmt: on
@@ -379,9 +385,7 @@ def _tidy(text: str, chosen: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-_SAME_YEAR = re.compile(
-    r"\W*(?:من |في )?(?:العام|السنه) (?:نفسه|نفسها|ذاته|ذاتها)|\W*(?:من |في )?نفس (?:العام|السنه)"
-)
+_SAME_YEAR = re.compile(r"\W*(?:من |في )?(?:(?:العام|السنه) (?:نفسه|نفسها|ذاته|ذاتها)|نفس (?:العام|السنه))")
 
 
 def month_number(word: str) -> int | None:

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .types import DateValue, Precision
+
+# The last day of the month "a few days ago" may stretch back to: "قبل أيام" read on the
+# 20th is this month; read on the 3rd it may be last month, and no date is given.
+_FEW_DAYS = 7
+COUNT_WORDS = ("ثلاثه", "اربعه", "خمسه", "سته")  # normalized keys: 3 to 6
+
 
 def weekday_before(published: date, weekday: int) -> date:
     """The latest ``weekday`` (Monday is 0) on or before ``published``: "الثلاثاء" read on
@@ -23,3 +30,21 @@ def weekday_after(published: date, weekday: int) -> date:
     datetime.date(2024, 4, 9)
     """
     return published + timedelta(days=(weekday - published.weekday() - 1) % 7 + 1)
+
+
+def days_ago(published: date, count: str | None) -> DateValue | None:
+    """ "قبل يومين" → the day ``count`` (digits or a word of :data:`COUNT_WORDS`) days before
+    ``published``; "قبل أيام" (``count`` None) → the month of ``published`` at month precision,
+    or None when a few days back may be last month.
+
+    >>> days_ago(date(2025, 1, 21), "2").start, days_ago(date(2025, 1, 21), None).precision
+    (datetime.date(2025, 1, 19), <Precision.MONTH: 'month'>)
+    >>> days_ago(date(2025, 1, 3), None) is None
+    True
+    """
+    if count:
+        days = int(count) if count.isdigit() else COUNT_WORDS.index(count) + 3
+        return DateValue(published - timedelta(days=days))
+    if published.day <= _FEW_DAYS:
+        return None
+    return DateValue(published.replace(day=1), Precision.MONTH)

@@ -232,3 +232,23 @@ def test_the_journalist_of_an_interview_is_not_the_other_side_of_a_call_told_in_
     assert events(meetings(text, catalog, "2025-03-15")) == [
         ("call", "2025-03-13", "held", frozenset({"badr-abdelatty", "mohamed-al-menfi"}))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("قبل أيام من تنصيب الرئيس", "2025-01-21", ("2025-01-01", "month")),
+        ("قبل أيام", "2025-01-03", None),  # a few days back may be last month: no date
+        ("قبل يومين", "2025-01-21", ("2025-01-19", "day")),
+        ("منذ ٣ أيام", "2025-01-21", ("2025-01-18", "day")),
+        ("قبل ثلاثة أيام", "2025-03-01", ("2025-02-26", "day")),
+    ],
+)
+def test_days_ago(text, published, expected):
+    from newsapp.nlp.dates import find_dates
+
+    found = [
+        (d.value.start.isoformat(), str(d.value.precision))
+        for d in find_dates(text, date.fromisoformat(published))
+    ]
+    assert found == ([expected] if expected else [])
