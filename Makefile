@@ -74,3 +74,18 @@ load: $(STAMP)
 # The kill, concurrency and backup tests alone (they also run in `make test`).
 faults: $(STAMP)
 	$(BIN)/python -m pytest -q tests/security/test_faults.py tests/security/test_backup.py
+
+# --- Benchmark (docs/scaling.md) ----------------------------------------------------
+.PHONY: bench
+
+# Builds (once) a 100,000-article corpus in its own database on the embedded server,
+# then gunicorn + wrk on 127.0.0.1, query counts, EXPLAIN of every filter
+# combination (fails on a sequential scan of a large table) and ingest throughput.
+# The table goes to stdout and var/bench/<time>.md. BENCH_ARGS="--seconds 2" etc.
+BENCH_DB ?= marsad_bench
+bench: $(STAMP)
+	@command -v wrk >/dev/null || { \
+		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$SUDO apt-get update && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk; }
+	MARSAD_DB_NAME=$(BENCH_DB) $(BIN)/python manage.py bench $(BENCH_ARGS)

@@ -126,7 +126,8 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_country(self, queryset: QuerySet, name: str, country) -> QuerySet:
         # A semi-join (IN), not a join + DISTINCT over whole article rows.
-        named = Mention.objects.filter(Q(entity=country) | Q(entity__country=country)).values("article")
+        places = Entity.objects.filter(Q(pk=country.pk) | Q(country=country)).values("pk")
+        named = Mention.objects.filter(entity__in=places).values("article")  # mention_entity_idx
         return queryset.filter(Q(pk__in=named) | Q(source__country=country))
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:

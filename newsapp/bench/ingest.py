@@ -40,8 +40,14 @@ class Throughput:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _write_jsonl(items: list[ArticleInput], folder: Path) -> Path:
-    path = folder / "articles.jsonl"
+def _write_jsonl(items: list[ArticleInput], folder: Path, per_file: int = 100) -> Path:
+    """A folder of JSONL files (each well under the ingest's size limit per file)."""
+    for start in range(0, len(items), per_file):
+        _write_file(items[start : start + per_file], folder / f"articles-{start:06d}.jsonl")
+    return folder
+
+
+def _write_file(items: list[ArticleInput], path: Path) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for item in items:
             record = {
@@ -52,7 +58,6 @@ def _write_jsonl(items: list[ArticleInput], folder: Path) -> Path:
                 "url": item.url,
             }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
 
 
 def _fresh(corpus: Corpus, start: int, count: int, run: str) -> list[ArticleInput]:

@@ -148,6 +148,12 @@ class Meeting(models.Model):
             models.Index(fields=["start_date", "last_day"], name="meeting_dates_idx"),
             models.Index(fields=["kind", "start_date"], name="meeting_kind_idx"),
             models.Index(fields=["status", "review"], name="meeting_status_idx"),
+            # Date-range filters and the timeline's counts read this index alone (index-only scans).
+            models.Index(
+                fields=["last_day", "start_date"],
+                include=["kind", "status", "review"],
+                name="meeting_range_idx",
+            ),
             # What latest_first() sorts by: the newest page of the timeline and the API.
             models.Index(
                 models.F("start_date").desc(nulls_last=True), models.F("id").desc(), name="meeting_latest_idx"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -15,6 +17,7 @@ from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, fi
 from .highlight import highlight
 
 BIGINT_MAX = 2**63 - 1
+RELATED_WINDOW_DAYS = 30
 
 
 def meetings_reported():
@@ -55,9 +58,16 @@ def related_articles(article: Article, entity_ids: set[int], limit: int = 5):
     """Other articles naming the same people and places, the most shared first."""
     if not entity_ids:
         return Article.objects.none()
+    candidates = Article.objects.exclude(pk=article.pk)
+    if article.published_on:
+        # News of the same weeks: a leader named in most of 100,000 articles would
+        # otherwise make every article a candidate (2 s per page at that size).
+        window = timedelta(days=RELATED_WINDOW_DAYS)
+        candidates = candidates.filter(
+            published_on__range=(article.published_on - window, article.published_on + window)
+        )
     return (
-        Article.objects.exclude(pk=article.pk)
-        .filter(mentions__entity__in=entity_ids)
+        candidates.filter(mentions__entity__in=entity_ids)
         .select_related("source")
         .defer("body", "raw_text")
         .annotate(shared=Count("mentions__entity", distinct=True))
