@@ -10,6 +10,7 @@ column, so 100,000 articles take minutes. Run it on a separate database
 
 from __future__ import annotations
 
+import random
 import statistics
 import time
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from datetime import UTC, datetime
 from django.db import connection
 
 from newsapp.nlp.search_text import fast_normalize, stemmed_tsvector
+from newsapp.search.indexing import index_rows
 
 from .corpus import build_corpus
 from .load import load_people
@@ -108,6 +110,47 @@ def build(
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE newsapp_article")
     return times
+
+
+# Document frequencies of the planted rare words: the generated corpus has no long tail
+# (its rarest word is in 5 articles, and as a query, without its clitic, in 200).
+RARE_DF = (1, 2, 3, 5, 8, 12, 16, 20)
+# First letters that are never taken for a clitic, so the word is looked up as planted.
+_RARE_FIRST = "تثجحخدذرزسشصضطظعغقمنهي"
+_RARE_REST = "تثجحخدذرزسشصضطظعغفقكمنهيب"
+
+
+def _matches(word: str) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM newsapp_article WHERE search_stemmed @@ %s::tsquery", [f"'{word}'"]
+        )
+        return cursor.fetchone()[0]
+
+
+def plant_rare_words(seed: int = 7) -> list[tuple[str, int]]:
+    """Words in 1 to 20 articles, as real news has (a village, a minor official): made-up words
+    appended to that many random articles, whose search columns are then written again.
+
+    Idempotent: a word already present is left as it is. Returns ``(word, articles)``.
+    """
+    rng = random.Random(seed)
+    last = stored_articles()
+    planted: list[tuple[str, int]] = []
+    for df in RARE_DF:
+        word = rng.choice(_RARE_FIRST) + "".join(rng.choice(_RARE_REST) for _ in range(5))
+        ids = sorted(rng.sample(range(1, last + 1), min(df, last)))
+        found = _matches(word)
+        if found == 0:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE newsapp_article SET body = body || %s WHERE id = ANY(%s) RETURNING id, title, body",
+                    [f" وورد في الخبر اسم {word}.", ids],
+                )
+                index_rows(cursor.fetchall())
+            found = _matches(word)
+        planted.append((word, found))
+    return planted
 
 
 def _write(rows: list[tuple], now: datetime) -> None:

@@ -63,7 +63,9 @@ class Command(BaseCommand):
             )
             stats = cursor.fetchall()
         common = [w for w, _ in stats[:8]]
-        rare = [w for w, n in stats if n == 1][::97][:8]
+        planted = bench.plant_rare_words()
+        self.stdout.write("كلمات نادرة (عدد المقالات): " + "، ".join(f"{w} ({n})" for w, n in planted))
+        rare = [w for w, n in planted if 1 <= n <= 20]
         return {"نادرة": rare, "شائعة": common, "أسماء": NAMES, "عبارات": PHRASES, "مركبة": MIXED}
 
     def _report_queries(self, rounds: int) -> None:
