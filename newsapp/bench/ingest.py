@@ -91,7 +91,7 @@ def measure(corpus: Corpus, *, count: int = 500, workers: int = 2) -> list[Throu
 
         for label, n_workers in (("bulk, 1 process (ingest_many)", 1), (f"bulk, {workers} workers", workers)):
             with tempfile.TemporaryDirectory() as folder:
-                offset = base + count * (len(results) + 1)
+                offset = base + 100_000 * len(results)  # fresh numbers for every measurement
                 path = _write_jsonl(_fresh(corpus, offset, count * 2, run), Path(folder))
                 forget_gazetteer()
                 started = time.perf_counter()
