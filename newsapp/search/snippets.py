@@ -8,6 +8,7 @@ piece of text is escaped; only the ``<mark>`` tags are markup.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -43,7 +44,7 @@ class Matcher:
     def __call__(self, token: str) -> bool:
         known = self._cache.get(token)
         if known is None:
-            known = len(token) >= MIN_TOKEN and any(self._matches(v) for v in clitic_variants(token))
+            known = len(token) >= MIN_TOKEN and any(self._matches(v) for v in _variants(token))
             self._cache[token] = known
         return known
 
@@ -59,9 +60,18 @@ class _WrittenCache(dict):
         self.matcher = matcher
 
     def __missing__(self, word: str) -> bool:
-        known = any(self.matcher(token) for token in tokenize(fast_normalize(word)))
+        known = any(self.matcher(token) for token in _tokens(word))
         self[word] = known
         return known
+
+
+_variants = lru_cache(maxsize=200_000)(clitic_variants)
+
+
+@lru_cache(maxsize=200_000)
+def _tokens(word: str) -> tuple[str, ...]:
+    """The normalized tokens of a written word; the same words recur from one search to the next."""
+    return tuple(tokenize(fast_normalize(word)))
 
 
 def _marked(text: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
