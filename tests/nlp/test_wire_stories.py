@@ -252,3 +252,11 @@ def test_days_ago(text, published, expected):
         for d in find_dates(text, date.fromisoformat(published))
     ]
     assert found == ([expected] if expected else [])
+
+
+def test_heading_together_to_a_city_is_no_new_visit(catalog):
+    text = (
+        "ومن المقرر أن يتوجه الرئيسان عبد الفتاح السيسي وإيمانويل ماكرون غداً الثلاثاء إلى مدينة العريش "
+        "لتفقد المركز اللوجستي."
+    )
+    assert meetings(text, catalog, "2025-04-07") == []
