@@ -7,14 +7,15 @@ Everything search-specific sits behind these functions, so a dedicated engine
 - ``filter_articles`` / ``filter_meetings`` — the ``q`` filter of lists and API;
 - ``index_article`` / ``reindex`` — keep the stored search columns current.
 
-A search runs a fixed number of queries whatever the data: the alias rows (1),
-the date statistics (1), the ids of the newest matches, which also give the
-capped count (1, see ``candidates``), one page of ranked articles (1), and the
+A search runs a fixed number of queries whatever the data: the alias rows with
+the article date statistics (1), the ids of the newest matches, which also
+give the capped count (1, see ``candidates``), one page of ranked articles (1), and the
 related meetings (1, plus 1 prefetch when there are some).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cached_property
 
 from django.db.models import Q, QuerySet
@@ -22,9 +23,9 @@ from django.db.models import Q, QuerySet
 from newsapp.models import Article, Evidence, Meeting, Participation
 from newsapp.nlp.search_text import ParsedQuery, parse_query
 
-from .candidates import NEWEST_FIRST, date_stats, newest_ids
+from .candidates import NEWEST_FIRST, newest_ids
 from .indexing import index_article, reindex
-from .names import NamedEntity, Resolved, alias_index, resolve
+from .names import NamedEntity, Resolved, reference, resolve
 from .snippets import Matcher, highlight_all, snippet
 from .sql import match_expression, rank_expression
 
@@ -50,7 +51,8 @@ def resolve_text(text: str) -> Resolved:
     parsed = parse_query(text or "")
     if not parsed and not parsed.excluded:
         return Resolved(query=parsed)
-    return resolve(parsed, alias_index())
+    index, dates = reference()
+    return replace(resolve(parsed, index), dates=dates)
 
 
 def _restricted(base: QuerySet, query: ParsedQuery) -> QuerySet:
@@ -89,7 +91,7 @@ class SearchResults:
         """The ``candidates + 1`` newest matching articles (undated last): what is ranked, and the count."""
         if not self.query:
             return []
-        return newest_ids(self._matching, self.candidates, date_stats().windows())
+        return newest_ids(self._matching, self.candidates, self.resolved.dates.windows())
 
     def count(self) -> int:
         return min(self._count, self.candidates)

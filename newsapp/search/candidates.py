@@ -16,12 +16,14 @@ for a common word and the intersection of the GIN and date bitmaps otherwise,
 so it reads about as many rows as it keeps (past the first window, the order is
 written so that no index gives it: the date walk is left out, see below). Each window is a ``MATERIALIZED``
 CTE behind a one-time filter: a window is only read when the smaller ones fell
-short. The bounds are the date histogram's (``pg_stats``, one small query);
-they only steer the plan, never the result: any bound gives the same rows.
+short. The bounds are the date histogram's (``pg_stats``,
+read with the alias rows, so they cost no query of their own); they only steer
+the plan, never the result: any bound gives the same rows.
 """
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +42,8 @@ _NEWEST_FIRST_UNINDEXED = (
     F("id").desc(),
 )
 
-_STATS_SQL = """SELECT c.reltuples, s.null_frac, s.histogram_bounds::text::date[]
+# One row: the article count, the share without a date and the date quantiles, as JSON.
+DATE_STATS_SQL = """SELECT json_build_array(c.reltuples, s.null_frac, s.histogram_bounds::text::date[])
 FROM pg_class c LEFT JOIN pg_stats s
     ON s.schemaname = current_schema() AND s.tablename = c.relname AND s.attname = 'published_on'
 WHERE c.oid = 'newsapp_article'::regclass"""
@@ -48,8 +51,19 @@ WHERE c.oid = 'newsapp_article'::regclass"""
 
 @dataclass(frozen=True)
 class DateStats:
-    rows: float = 0.0
+    rows: float = 0.0  # dated articles, as the planner counts them
     bounds: tuple[date, ...] = ()  # ascending: the quantiles of the dated articles
+
+    @classmethod
+    def parse(cls, stats: list | str | None) -> DateStats:
+        """The ``DATE_STATS_SQL`` row (read with the aliases, ``names.reference``)."""
+        if isinstance(stats, str):
+            stats = json.loads(stats)
+        if not stats:
+            return cls()
+        rows, null_frac, bounds = stats
+        dated = float(rows or 0) * (1.0 - float(null_frac or 0.0))
+        return cls(rows=dated, bounds=tuple(date.fromisoformat(b) for b in bounds or ()))
 
     def windows(self) -> list[date]:
         """Lower date bounds of the windows, newest (smallest) first; the last window is everything."""
@@ -66,18 +80,6 @@ class DateStats:
                 out.append(bound)
             size *= GROWTH
         return out
-
-
-def date_stats() -> DateStats:
-    """Article count and date quantiles from the planner's statistics (one query, no table read)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_STATS_SQL)
-        row = cursor.fetchone()
-    if row is None:
-        return DateStats()
-    rows, null_frac, bounds = row
-    dated = float(rows or 0) * (1.0 - float(null_frac or 0.0))
-    return DateStats(rows=dated, bounds=tuple(bounds or ()))
 
 
 def newest_ids(matching: QuerySet, limit: int, windows: list[date]) -> list[int]:

@@ -19,6 +19,8 @@ from django.urls import reverse
 from newsapp.nlp.normalize import clitic_variants
 from newsapp.nlp.search_text import ParsedQuery, Term, edit_distance, tokenize
 
+from .candidates import DATE_STATS_SQL, DateStats
+
 # Longest name, in words, looked for in a query.
 MAX_NAME_WORDS = 6
 # A name's first words stand for it only when they name at most this many entities.
@@ -26,8 +28,15 @@ MAX_PREFIX_ENTITIES = 2
 # Fuzzy matching only for words this long (after clitics): shorter ones are too often real words.
 MIN_FUZZY = 5
 
-_ROWS_SQL = """SELECT a.key, a.kind, a.ambiguous, e.id, e.name, e.slug, e.kind
-FROM newsapp_alias a JOIN newsapp_entity e ON e.id = a.entity_id ORDER BY a.id"""
+# The alias rows, and on the first one (or on a row of NULLs when there is no alias) the
+# article date statistics the search windows are cut by (``candidates.DATE_STATS_SQL``):
+# everything a search reads before it looks at articles, in one query.
+_ROWS_SQL = f"""SELECT r.key, r.kind, r.ambiguous, r.entity_id, r.name, r.slug, r.entity_kind,
+    CASE WHEN r.id IS NOT DISTINCT FROM (SELECT min(id) FROM newsapp_alias) THEN d.stats END
+FROM ({DATE_STATS_SQL}) AS d(stats)
+LEFT JOIN (SELECT a.id, a.key, a.kind, a.ambiguous, e.id AS entity_id, e.name, e.slug, e.kind AS entity_kind
+    FROM newsapp_alias a JOIN newsapp_entity e ON e.id = a.entity_id) AS r ON true
+ORDER BY r.id"""
 
 
 @dataclass(frozen=True)
@@ -125,18 +134,25 @@ _cached: tuple[int, AliasIndex] | None = None
 
 def alias_index() -> AliasIndex:
     """The alias index, rebuilt only when the rows changed (one query either way)."""
+    return reference()[0]
+
+
+def reference() -> tuple[AliasIndex, DateStats]:
+    """The alias index and the article date statistics, in one query."""
     global _cached
     with connection.cursor() as cursor:
         cursor.execute(_ROWS_SQL)
         rows = cursor.fetchall()
-    fingerprint = hash(tuple(rows))
+    stats = DateStats.parse(rows[0][7] if rows else None)
+    rows = tuple(row[:7] for row in rows if row[0] is not None)
+    fingerprint = hash(rows)
     cached = _cached
     if cached is not None and cached[0] == fingerprint:
-        return cached[1]
-    index = AliasIndex.build(rows)
+        return cached[1], stats
+    index = AliasIndex.build(list(rows))
     with _lock:
         _cached = (fingerprint, index)
-    return index
+    return index, stats
 
 
 @dataclass(frozen=True)
@@ -146,6 +162,7 @@ class Resolved:
     query: ParsedQuery
     entities: tuple[NamedEntity, ...] = ()
     suggestions: tuple[NamedEntity, ...] = ()
+    dates: DateStats = DateStats()
 
     @property
     def people_ids(self) -> tuple[int, ...]:

@@ -35,3 +35,20 @@ def test_windows_never_change_the_ids(catalog, limit):
         assert newest_ids(matching, limit, windows) == plain
     if limit == 40:  # everything: the undated article comes last
         assert Article.objects.get(pk=plain[-1]).published_on is None
+
+
+def test_the_date_statistics_come_with_the_aliases(catalog):
+    from django.db import connection
+
+    from newsapp.search.names import reference
+
+    for i in range(30):
+        ingest_article(body=f"خبر رقم {i}.", title=f"خبر {i}", published_on=START + timedelta(days=i))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE newsapp_article")
+    index, dates = reference()
+    assert index.by_key  # the catalog's aliases
+    assert dates.rows == 30 and dates.bounds[0] == START and dates.bounds[-1] == START + timedelta(days=29)
+    parsed = DateStats.parse('[1000, 0.1, ["2024-01-01", "2024-02-01"]]')
+    assert parsed == DateStats(rows=900.0, bounds=(date(2024, 1, 1), date(2024, 2, 1)))
+    assert DateStats.parse(None) == DateStats.parse("[0, null, null]") == DateStats()
