@@ -1,4 +1,5 @@
-"""The newest matches in date windows: any window bounds give the rows of the plain query."""
+"""The newest matches in date windows (any window bounds give the rows of the plain query), and
+the one query read before them: alias rows when changed, with the date statistics."""
 
 from datetime import date, timedelta
 
@@ -52,3 +53,18 @@ def test_the_date_statistics_come_with_the_aliases(catalog):
     parsed = DateStats.parse('[1000, 0.1, ["2024-01-01", "2024-02-01"]]')
     assert parsed == DateStats(rows=900.0, bounds=(date(2024, 1, 1), date(2024, 2, 1)))
     assert DateStats.parse(None) == DateStats.parse("[0, null, null]") == DateStats()
+
+
+def test_a_changed_alias_counts_at_once_even_in_the_same_transaction(catalog):
+    from newsapp.models import Alias, Entity
+    from newsapp.search.names import reference
+
+    putin = Entity.objects.get(slug="vladimir-putin")
+    assert not reference()[0].lookup(("بوتينوف",))
+    alias = Alias.objects.create(entity=putin, text="بوتينوف", key="بوتينوف")
+    assert reference()[0].lookup(("بوتينوف",)) == {putin.pk}
+    Alias.objects.filter(pk=alias.pk).update(key="بوتينوفا")  # same row count, same transaction
+    index = reference()[0]
+    assert not index.lookup(("بوتينوف",)) and index.lookup(("بوتينوفا",)) == {putin.pk}
+    Entity.objects.filter(pk=putin.pk).update(name="فلاديمير فلاديميروفيتش بوتين")
+    assert reference()[0].entities[putin.pk].name == "فلاديمير فلاديميروفيتش بوتين"
