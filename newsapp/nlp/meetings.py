@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 
 from .bystanders import mark_attendees
 from .circumstances import location, occasion
 from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, VISIT_CLAUSE
+from .hosting import dateline, place_country, settle_visits
 from .matcher import Matcher
 from .merging import Candidate, member, merge_candidates
 from .participants import Resolver
@@ -46,6 +48,7 @@ _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
+_ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
 
 @dataclass(slots=True)
@@ -151,7 +154,14 @@ class _Reader:
             if own:
                 self._read_sentence(number, sentence, own)
             self.resolver.remember(sentence.refs, sentence.start)
-        return merge_candidates(self.candidates, self.scan.published)
+        published = self.scan.published
+        place_of = partial(place_country, self.matcher)
+        heads = [(s.start, s.refs) for s in self.sentences[:3]]
+        settled = settle_visits(
+            self.candidates, self.key, self.resolver.country, place_of, dateline(self.key, heads, place_of),
+            published, self.scan.key_index,
+        )  # fmt: skip
+        return merge_candidates(settled, published)
 
     # --- one sentence --------------------------------------------------------
 
@@ -325,6 +335,9 @@ class _Reader:
         if kind == MeetingKind.VISIT:
             visit = next(t for t in cluster.triggers if t.kind == MeetingKind.VISIT)
             host = self.resolver.host_country(sentence.refs, visit.start, cluster.end)
+            # "وصلت ... إلى الجزائر في زيارة": the destination told before the word.
+            if host is None and _ARRIVED.search(self.key, cluster.start, visit.start):
+                host = self.resolver.host_country(sentence.refs, cluster.start, visit.start)
             if host is None and any(t.kind == MeetingKind.MEETING for t in cluster.triggers):
                 kind = MeetingKind.MEETING  # "زار السراي الحكومي حيث التقى": a building, not a country
             elif FOR_FORUM.search(self.key, visit.end, min(cluster.end, visit.end + 70)):
@@ -349,11 +362,13 @@ class _Reader:
             evidence_end=sentence.sentence.end,
             location=location(
                 self.matcher,
+                self.key,
                 sentence.refs,
                 (cluster.start, cluster.end),
                 host if kind == MeetingKind.VISIT else None,
             ),
             occasion=occasion(self.matcher, self.key, sentence.refs, (cluster.start, cluster.end)),
+            span=(cluster.start, cluster.end),
         )
 
     def _clause(self, cluster: _Cluster, refs: list[Reference]) -> tuple[int, int]:

@@ -49,6 +49,7 @@ class Candidate:
     members: frozenset[str] = field(default_factory=frozenset)
     # Key offset of each participant's mention (by member key; -1 when carried from earlier text).
     spots: dict[str, int] = field(default_factory=dict)
+    span: tuple[int, int] = (0, 0)  # key span of the clause the mention was read from
 
     def __post_init__(self) -> None:
         self.members = frozenset(member(p) for p in self.participants)

@@ -1,0 +1,100 @@
+"""A contact in the host's country during the guest's trip is one visit; elsewhere it is a meeting.
+
+Sentences of our own, read against the real catalog.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsapp.nlp.catalog_files import load_gazetteer
+from newsapp.nlp.pipeline import Prepared, analyze_strict, prepare
+from newsapp.nlp.types import FoundMeeting, Role
+
+CATALOG = Path(__file__).resolve().parents[2] / "fixtures" / "catalog"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Prepared:
+    return prepare(load_gazetteer(CATALOG))
+
+
+def read(text: str, catalog: Prepared, published: str) -> list[FoundMeeting]:
+    return list(analyze_strict(text, date.fromisoformat(published), catalog).meetings)
+
+
+def roles(meeting: FoundMeeting) -> dict[str, Role]:
+    return {p.slug or p.name: p.role for p in meeting.participants}
+
+
+def test_a_reception_of_a_guest_arrived_on_a_visit_is_the_visit(catalog):
+    text = (
+        "استقبل الرئيس عبد المجيد تبون اليوم الاثنين بمقر الرئاسة رئيسة الوزراء الإيطالية جورجيا ميلوني،"
+        " التي حلت اليوم بالجزائر في زيارة عمل تدوم يومين."
+    )
+    found = read(text, catalog, "2023-01-23")
+    assert [(m.kind, m.date.start.isoformat()) for m in found] == [("visit", "2023-01-23")]
+    assert roles(found[0]) == {"abdelmadjid-tebboune": Role.HOST, "giorgia-meloni": Role.VISITOR}
+
+
+def test_a_later_reception_during_a_visit_told_before_is_a_visit_with_that_host(catalog):
+    text = (
+        "بحث وزير الخارجية الروسي سيرغي لافروف اليوم الخميس مع نظيره السوري أسعد الشيباني الذي يزور موسكو.\n"
+        "وفي وقت لاحق من اليوم، استقبل الرئيس فلاديمير بوتين الوزير الشيباني في الكرملين."
+    )
+    found = read(text, catalog, "2025-07-31")
+    assert {(m.kind, frozenset(roles(m))) for m in found} == {
+        ("visit", frozenset({"sergey-lavrov", "asaad-al-shaibani"})),
+        ("visit", frozenset({"vladimir-putin", "asaad-al-shaibani"})),
+    }
+    putin = next(m for m in found if "vladimir-putin" in roles(m))
+    assert roles(putin)["vladimir-putin"] == Role.HOST
+
+
+def test_a_planned_reception_on_the_day_after_the_arrival_belongs_to_the_trip(catalog):
+    text = (
+        "وصلت رئيسة الوزراء الإيطالية جورجيا ميلوني اليوم الاثنين إلى الجزائر في زيارة تدوم يومين.\n"
+        "ومن المنتظر أن يستقبل الوزير الأول أيمن بن عبد الرحمان السيدة ميلوني غدا الثلاثاء بقصر الحكومة."
+    )
+    found = read(text, catalog, "2023-01-23")
+    planned = [m for m in found if m.status == "planned"]
+    assert [(m.kind, m.date.start.isoformat()) for m in planned] == [("visit", "2023-01-24")]
+
+
+def test_a_side_meeting_at_a_summit_in_the_host_country_stays_a_meeting(catalog):
+    text = (
+        "التقى الرئيس الروسي فلاديمير بوتين اليوم في قازان الرئيس الصيني شي جين بينغ، الذي يزور روسيا"
+        " للمشاركة في قمة بريكس، على هامش أعمال القمة."
+    )
+    found = read(text, catalog, "2024-10-22")
+    assert [m.kind for m in found if {"vladimir-putin", "xi-jinping"} <= set(roles(m))] == ["meeting"]
+
+
+def test_a_meeting_in_a_third_country_named_by_its_capital_is_a_meeting(catalog):
+    text = (
+        "وكان الأمير فيصل بن فرحان قد التقى نظيره الإيراني حسين أمير عبد اللهيان في العاصمة الصينية"
+        " في 6 أبريل 2023، قبل زيارته إلى طهران في يونيو."
+    )
+    found = read(text, catalog, "2023-08-01")
+    april = [m for m in found if m.date and m.date.start == date(2023, 4, 6)]
+    assert [m.kind for m in april] == ["meeting"]
+
+
+def test_a_reception_without_any_trip_told_stays_a_meeting(catalog):
+    text = (
+        "استقبل الملك عبدالله الثاني اليوم في عمان وزير الخارجية الأمريكي أنتوني بلينكن وبحثا الأوضاع في غزة."
+    )
+    found = read(text, catalog, "2023-10-13")
+    assert [m.kind for m in found] == ["meeting"]
+
+
+def test_the_side_at_home_in_the_named_place_hosts_the_visit(catalog):
+    text = (
+        "استقبل ولي العهد الأمير محمد بن سلمان مساء الأربعاء في الرياض وزير الخارجية الإيراني عباس عراقجي،"
+        " في زيارة تأتي بعد الهجوم الإيراني على إسرائيل."
+    )
+    found = read(text, catalog, "2024-10-10")
+    assert roles(found[0]) == {"mohammed-bin-salman": Role.HOST, "abbas-araghchi": Role.VISITOR}
