@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Position
@@ -55,16 +56,28 @@ def article_details(*, include_rejected: bool) -> QuerySet:
     )
 
 
+# Visible meetings the entity took part in, was the place of or the occasion of: the
+# ids come from three index scans (participation by person, meeting by location, by
+# occasion), not from joining all participations to all meetings for each entity
+# (a hash join of 41,000 x 20,000 rows per row of the page: 130 ms a page at 100k).
+MEETINGS_COUNT = RawSQL(
+    f"""SELECT COUNT(*) FROM (
+        SELECT p.meeting_id AS id FROM newsapp_participation p WHERE p.person_id = newsapp_entity.id
+        UNION SELECT l.id FROM newsapp_meeting l WHERE l.location_id = newsapp_entity.id
+        UNION SELECT o.id FROM newsapp_meeting o WHERE o.occasion_id = newsapp_entity.id) ids
+    WHERE (SELECT m.review FROM newsapp_meeting m WHERE m.id = ids.id) <> '{Meeting.Review.REJECTED.value}'""",
+    (),
+    output_field=IntegerField(),
+)
+
+
 def entities() -> QuerySet:
     """Entities with aliases, positions and how many articles and (visible) meetings name them."""
     # Counted on the mention index alone (entity, article): no join to the article table.
     mentioned_in = Mention.objects.filter(entity=OuterRef("pk"))
-    took_part = Meeting.objects.visible().filter(
-        Q(participations__person=OuterRef("pk")) | Q(location=OuterRef("pk")) | Q(occasion=OuterRef("pk"))
-    )
     return (
         Entity.objects.select_related("country")
         .prefetch_related("aliases", Prefetch("positions", queryset=Position.objects.select_related("of")))
-        .annotate(articles_count=_count(mentioned_in, "article"), meetings_count=_count(took_part))
+        .annotate(articles_count=_count(mentioned_in, "article"), meetings_count=MEETINGS_COUNT)
         .order_by("name", "pk")
     )
