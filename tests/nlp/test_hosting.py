@@ -98,3 +98,8 @@ def test_the_side_at_home_in_the_named_place_hosts_the_visit(catalog):
     )
     found = read(text, catalog, "2024-10-10")
     assert roles(found[0]) == {"mohammed-bin-salman": Role.HOST, "abbas-araghchi": Role.VISITOR}
+
+
+def test_a_negation_glued_to_its_conjunction_denies_the_meeting(catalog):
+    text = "ولم يجمع أي لقاء حتى اليوم بين ولي العهد السعودي محمد بن سلمان والرئيس الإيراني إبراهيم رئيسي."
+    assert read(text, catalog, "2023-05-01") == []
