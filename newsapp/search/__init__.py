@@ -91,7 +91,8 @@ class SearchResults:
         """The ``candidates + 1`` newest matching articles (undated last): what is ranked, and the count."""
         if not self.query:
             return []
-        return newest_ids(self._matching, self.candidates, self.resolved.dates.windows())
+        windows = self.resolved.dates.windows()
+        return newest_ids(self._matching, self.candidates, windows, match_expression(self.query))
 
     def count(self) -> int:
         return min(self._count, self.candidates)
