@@ -50,7 +50,8 @@ class ArticleListView(BadRequestMixin, StrictPaginationMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(filter_choices(), **selected(self.request))
+        chosen = selected(self.request)
+        context.update(filter_choices(chosen["selected"]["leaders"]), **chosen)
         return context
 
 

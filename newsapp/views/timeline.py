@@ -65,7 +65,7 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
                 meeting.ordinal = ordinals.get(meeting.pk)
             context["relationship"] = relationship_summary(filtered.held())
         context.update(
-            filter_choices(),
+            filter_choices([leader.slug for leader in leaders]),
             **selected(self.request),
             leaders=leaders,
             pair=pair,
