@@ -135,11 +135,14 @@ def plant_rare_words(seed: int = 7) -> list[tuple[str, int]]:
     Idempotent: a word already present is left as it is. Returns ``(word, articles)``.
     """
     rng = random.Random(seed)
-    last = stored_articles()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM newsapp_article")
+        first, last = cursor.fetchone()
+    span = range(first, last + 1)
     planted: list[tuple[str, int]] = []
     for df in RARE_DF:
         word = rng.choice(_RARE_FIRST) + "".join(rng.choice(_RARE_REST) for _ in range(5))
-        ids = sorted(rng.sample(range(1, last + 1), min(df, last)))
+        ids = sorted(rng.sample(span, min(df, len(span))))
         found = _matches(word)
         if found == 0:
             with connection.cursor() as cursor:

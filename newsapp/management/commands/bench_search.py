@@ -1,3 +1,4 @@
+import os
 import time
 
 from django.conf import settings
@@ -82,6 +83,7 @@ class Command(BaseCommand):
                     seconds, found = self._run(q)
                     samples[kind].append(seconds)
                     counts[q] = found
+        load = os.getloadavg()
         out(f"\n{'النوع':<10} {'عدد':>5} {'p50':>8} {'p95':>8} {'p99':>8} {'متوسط':>8}  (م.ث)")
         everything: list[float] = []
         for kind, values in samples.items():
@@ -90,6 +92,10 @@ class Command(BaseCommand):
             out(f"{kind:<10} {len(values):>5} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {mean:>8.1f}")
         p50, p95, p99, mean = bench.summary(everything)
         out(f"{'الكل':<10} {len(everything):>5} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {mean:>8.1f}")
+        after = os.getloadavg()
+        out(
+            f"متوسط حمل الجهاز (1/5/15 دقيقة) قبل القياس: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}، بعده: {after[0]:.2f}"
+        )
         out("\nالنتائج لكل استعلام (حتى CANDIDATES، ثم «أكثر من»):")
         for kind, queries in mix.items():
             out(f"  {kind}: " + "، ".join(f"{q} ({counts[q]})" for q in queries))
