@@ -1,17 +1,18 @@
-"""A contact in the host's country during the guest's trip is the visit itself.
+"""An in-person contact in one side's own country is a visit: the home side hosts.
 
 "استقبل الرئيس تبون رئيسة الوزراء الإيطالية ميلوني التي حلت اليوم بالجزائر في زيارة"
-is one ``visit`` (Meloni visitor, Tebboune host), not a meeting beside a visit.
-The rule is general: an in-person contact (a ``meeting`` or open "talks") between
-two sides of two countries becomes a visit when
+is one ``visit`` (Meloni visitor, Tebboune host), not a meeting beside a visit, and so
+is "استقبل ولي العهد في جدة وزير الخارجية الأمريكي" without any visit word. An
+in-person contact (a ``meeting`` or open "talks") between the sides of exactly two
+countries becomes a visit when
 
-- it takes place in the country of one side (its place, or the country the
-  guest's trip in the same article went to, or the article's dateline), and
-- the article tells of a trip there: a visit word in the clause ("زيارة"،
-  "جولته"، "وصوله"، "حل ضيفاً") or a visit of the same guest reported in the
-  article on a compatible date, and
-- it is not a summit's or a conference's side meeting ("على هامش"،
-  "للمشاركة في القمة", an occasion): those stay ``meeting``.
+- it takes place in the country of one side: its place, the country a trip of the
+  same guest in the article went to, the receiver's ("استقبل") country, or the
+  article's dateline; a third country leaves it a meeting, and
+- it is not a summit's or a conference's side meeting ("على هامش"، "للمشاركة في
+  القمة", an occasion, a summit named in the clause, or, without a trip word, a
+  summit the article reports there on a near date): those stay ``meeting``, and
+- no side is an organization's official (a UN envoy is nobody's host).
 
 The side of the place's country hosts; the other side visits.
 """
@@ -37,6 +38,12 @@ _TRIP = re.compile(
 _SIDELINES = re.compile(
     r"هامش|(?:للمشاركه|لحضور|مشاركته|مشاركتها|مشاركتهم|المشاركين)(?: \S+){0,2}? (?:ال)?(?:مءتمر|قمه|منتدي|اجتماعات|اعمال|فعاليات|الدوره)"
 )
+
+# A multilateral gathering named in the clause ("قمة في كاليفورنيا"، "رئاسة بلاده للقمة").
+_GATHERING = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:قمه|القمه|مءتمر|منتدي)(?!\w)")
+
+# A gathering still ahead ("تمهيدا للقمة"): preparing for it is not being at it.
+_AHEAD = re.compile(r"(?:تمهيدا|استعدادا|تحضيرا) $")
 
 _DATELINE = re.compile(r"\s*(?:[-–(]|في \d)")
 CountryOf = Callable[[str, date | None], str | None]
@@ -81,6 +88,7 @@ def settle_visits(
     article's dateline ("الجزائر -"), ``sentence_start`` the key offset of a text offset.
     """
     trips = [c for c in candidates if c.kind == MeetingKind.VISIT]
+    gatherings = _gatherings(candidates, key, place_country)
     out: list[Candidate] = []
     for cand in candidates:
         settled = None
@@ -88,9 +96,20 @@ def settle_visits(
             settled = _roles_by_place(cand, country_of, place_country, published)
         elif cand.kind in (MeetingKind.MEETING, None):
             settled = _as_visit(
-                cand, trips, key, country_of, place_country, dateline, published, sentence_start
+                cand, trips, gatherings, key, country_of, place_country, dateline, published, sentence_start
             )
         out.append(settled or cand)
+    # A guest received at home in one clause is on that trip when another host sees them the same day.
+    received = [c for c in out if c.kind == MeetingKind.VISIT]
+    out = [
+        _as_visit(
+            c, received, gatherings, key, country_of, place_country, dateline, published, sentence_start
+        )
+        or c
+        if c.kind in (MeetingKind.MEETING, None)
+        else c
+        for c in out
+    ]
     # A guest's trip told alone ("وصل إلى الجزائر في زيارة") is the visit its contacts report.
     visits = [c for c in out if c.kind == MeetingKind.VISIT and len(c.members) > 1]
     return [
@@ -108,9 +127,24 @@ def _reported(trip: Candidate, visits: list[Candidate]) -> bool:
     return False
 
 
+def _gatherings(
+    candidates: Sequence[Candidate], key: str, place_country: Callable[[str], str | None]
+) -> list[tuple[str | None, DateValue]]:
+    """Where and when the article's summits met: (country, date) of each dated side meeting."""
+    found: list[tuple[str | None, DateValue]] = []
+    for c in candidates:
+        if c.date is None or c.kind not in (MeetingKind.MEETING, None):
+            continue
+        if c.occasion is not None or _SIDELINES.search(key, *c.span):
+            where = c.location or c.occasion
+            found.append((place_country(where.slug) if where and where.slug else None, c.date))
+    return found
+
+
 def _as_visit(
     cand: Candidate,
     trips: list[Candidate],
+    gatherings: list[tuple[str | None, DateValue]],
     key: str,
     country_of: CountryOf,
     place_country: Callable[[str], str | None],
@@ -121,6 +155,8 @@ def _as_visit(
     sides = _sides(cand, country_of, published)
     countries = set(sides.values()) if sides is not None else set()
     if sides is None or len(countries) != 2 or cand.occasion is not None:
+        return None
+    if any(place_country(c) != c for c in countries):  # a UN or league official is no country's side
         return None
     low, high = cand.span
     if _SIDELINES.search(key, low, high):
@@ -138,7 +174,9 @@ def _as_visit(
         place = sides[hosts[0].slug or ""]  # "استقبل ... في مستهل زيارته": at the receiver's home
     if place is None:
         place = dateline
-    if not trip or place not in countries:
+    if place not in countries:
+        return None
+    if not trip and _at_gathering(cand, key, sentence_start, gatherings, place):
         return None
     if cand.date is None:  # "وصل مساء أمس في زيارة، حيث استقبله": the trip's day
         told = [
@@ -148,6 +186,22 @@ def _as_visit(
         ]
         cand = replace(cand, date=told[0].date) if told else cand
     return replace(cand, kind=MeetingKind.VISIT, participants=_roles(cand.participants, sides, place))
+
+
+def _at_gathering(
+    cand: Candidate,
+    key: str,
+    sentence_start: Callable[[int], int],
+    gatherings: list[tuple[str | None, DateValue]],
+    place: str,
+) -> bool:
+    """A contact without a trip told during a summit there: the summit's side meeting, not a visit."""
+    for said in _GATHERING.finditer(key, sentence_start(cand.evidence_start), cand.span[1]):
+        if not _AHEAD.search(key, max(0, said.start() - 12), said.start()):
+            return True
+    return any(
+        where in (None, place) and (cand.date is None or _near(when, cand.date)) for where, when in gatherings
+    )
 
 
 def _sides(cand: Candidate, country_of: CountryOf, published: date | None) -> dict[str, str] | None:

@@ -83,12 +83,44 @@ def test_a_meeting_in_a_third_country_named_by_its_capital_is_a_meeting(catalog)
     assert [m.kind for m in april] == ["meeting"]
 
 
-def test_a_reception_without_any_trip_told_stays_a_meeting(catalog):
+def test_a_reception_at_home_without_any_visit_word_is_a_visit(catalog):
+    text = "استقبل ولي العهد الأمير محمد بن سلمان اليوم في جدة وزير الخارجية الأمريكي أنتوني بلينكن."
+    found = read(text, catalog, "2023-06-07")
+    assert [m.kind for m in found] == ["visit"]
+    assert roles(found[0]) == {"mohammed-bin-salman": Role.HOST, "antony-blinken": Role.VISITOR}
+
+
+def test_a_second_host_seeing_the_received_guest_the_same_day_is_another_visit(catalog):
     text = (
-        "استقبل الملك عبدالله الثاني اليوم في عمان وزير الخارجية الأمريكي أنتوني بلينكن وبحثا الأوضاع في غزة."
+        "استقبل الرئيس قيس سعيد اليوم الخميس بقصر قرطاج وزير الخارجية الجزائري أحمد عطاف.\n"
+        "وفي وقت لاحق اليوم، التقى وزير الخارجية محمد علي النفطي بنظيره الجزائري بمقر الوزارة."
     )
-    found = read(text, catalog, "2023-10-13")
-    assert [m.kind for m in found] == ["meeting"]
+    found = read(text, catalog, "2025-02-06")
+    assert sorted(m.kind for m in found) == ["visit", "visit"]
+    assert all(roles(m)["ahmed-attaf"] == Role.VISITOR for m in found)
+
+
+def test_a_contact_at_home_during_a_summit_held_there_is_a_side_meeting(catalog):
+    text = (
+        "التقى الرئيس شي جين بينغ اليوم رئيس الوزراء الهندي ناريندرا مودي على هامش قمة بريكس في قازان.\n"
+        "كما عقد الرئيس فلاديمير بوتين اليوم لقاء ثنائيا مع الرئيس الإيراني مسعود بزشكيان."
+    )
+    found = read(text, catalog, "2024-10-23")
+    assert [m.kind for m in found if "vladimir-putin" in roles(m)] == ["meeting"]
+
+
+def test_a_summit_named_in_the_clause_is_a_meeting_but_preparing_for_one_is_not(catalog):
+    summit = "والتقى الرئيس السيسي بالملك حمد بن عيسى آل خليفة وهنأه على رئاسة بلاده للقمة في المنامة."
+    assert [m.kind for m in read(summit, catalog, "2024-05-16")] == ["meeting"]
+    ahead = (
+        "وأجرى وزير الخارجية التركي هاكان فيدان مباحثات مع نظيره الروسي سيرغي لافروف في موسكو تمهيدا للقمة."
+    )
+    assert [m.kind for m in read(ahead, catalog, "2023-08-31")] == ["visit"]
+
+
+def test_an_official_of_an_organization_is_no_host_or_visitor(catalog):
+    text = "التقى الرئيس الروسي فلاديمير بوتين اليوم في موسكو الأمين العام للأمم المتحدة أنطونيو غوتيريش."
+    assert [m.kind for m in read(text, catalog, "2024-10-24")] == ["meeting"]
 
 
 def test_the_side_at_home_in_the_named_place_hosts_the_visit(catalog):

@@ -181,7 +181,7 @@ def test_objects_with_a_date_each_are_one_meeting_each(catalog):
         "الاثنين، ورئيس الوزراء الإسرائيلي بنيامين نتنياهو في القدس أمس الثلاثاء."
     )
     assert events(meetings(text, catalog, "2024-06-12")) == [
-        ("meeting", "2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
+        ("visit", "2024-06-10", "held", frozenset({"antony-blinken", "abdel-fattah-el-sisi"})),
         ("meeting", "2024-06-11", "held", frozenset({"antony-blinken", "benjamin-netanyahu"})),
     ]
 
