@@ -128,6 +128,9 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 _DUAL = re.compile(r"(?:هما|يا|ا|ان)$")
+# A dual subject or light verb just before a noun ("أنهما أجريا عدة مكالمات"، "وعقدا لقاء"):
+# the two people named before held it.
+_DUAL_BEFORE = re.compile(r"(?:^|\s)(?:[وفل]*انهما|[وف]?هما|[وف]?(?:اجريا|عقدا|تبادلا))(?:\s\S+){0,2}\s$")
 
 
 def find_triggers(key: str) -> list[Trigger]:
@@ -196,7 +199,8 @@ def _trigger(rule: _Rule, match: re.Match[str]) -> Trigger:
             rule.kind,
             not (definite or suffixed or rule.weak),
             False,
-            dual=head.endswith("هما"),
+            dual=head.endswith("هما")
+            or bool(_DUAL_BEFORE.search(match.string, max(0, match.start() - 40), match.start())),
             modifier=rule.modifier,
             another=rule.another,
         )

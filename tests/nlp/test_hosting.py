@@ -135,3 +135,12 @@ def test_the_side_at_home_in_the_named_place_hosts_the_visit(catalog):
 def test_a_negation_glued_to_its_conjunction_denies_the_meeting(catalog):
     text = "ولم يجمع أي لقاء حتى اليوم بين ولي العهد السعودي محمد بن سلمان والرئيس الإيراني إبراهيم رئيسي."
     assert read(text, catalog, "2023-05-01") == []
+
+
+def test_a_dual_subject_before_a_noun_is_the_pair_named_before(catalog):
+    text = (
+        "التقى الرئيس الصيني شي جين بينغ اليوم في بكين الرئيس البرازيلي لولا دا سيلفا.\n"
+        "ويعد هذا أول لقاء بين الزعيمين منذ عامين، علما أنهما أجريا عدة مكالمات هاتفية كان آخرها في 3 مارس الماضي."
+    )
+    calls = [m for m in read(text, catalog, "2025-05-13") if m.kind == "call"]
+    assert [(m.date.start.isoformat(), len(m.participants)) for m in calls] == [("2025-03-03", 2)]
