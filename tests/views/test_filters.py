@@ -107,3 +107,19 @@ def test_the_article_list_pages_through_results(client, catalog):
     third = client.get(reverse("article-list") + "?page=3").content.decode()
     assert "صفحة 1 من 3" in first and "صفحة 3 من 3" in third
     assert len(re.findall(r'class="article-item"', third)) == 5
+
+
+def test_the_leader_pickers_list_the_most_met_and_always_the_chosen(client, world, monkeypatch):
+    from newsapp.caching import bump_generation
+    from newsapp.views import filtering
+
+    monkeypatch.setattr(filtering, "LEADER_CHOICES", 1)
+    bump_generation()
+    html = timeline(client, "")
+    picker = re.search(r'id="f-leader1"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert picker.count("<option") == 2  # "all leaders" and the one met most
+    # A leader outside the capped list, once chosen, is listed and selected.
+    others = re.findall(r'<option value="([^"]+)"', picker)
+    rare = Entity.objects.persons().exclude(slug__in=others).filter(participations__isnull=False).first()
+    html = timeline(client, f"?leader={rare.slug}")
+    assert re.search(rf'id="f-leader1".*?<option value="{rare.slug}" selected>', html, re.S)
