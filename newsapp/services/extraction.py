@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 
 from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation
@@ -83,13 +83,17 @@ class _Resolver:
     """Maps the pipeline's slugs and names to rows, one query per batch of slugs."""
 
     def __init__(self, slugs: set[str]) -> None:
-        self.by_slug = {e.slug: e for e in Entity.objects.filter(slug__in=slugs)}
+        self.by_slug = {e.slug: e for e in Entity.objects.filter(slug__in=slugs)} if slugs else {}
+        self.unverified: dict[str, Entity] = {}
 
     def __call__(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> Entity | None:
         if slug:
             return self.by_slug.get(slug)
         if kind == EntityKind.PERSON and name.strip():
-            return _unverified_person(name.strip()[:200])
+            name = name.strip()[:200]
+            if name not in self.unverified:
+                self.unverified[name] = _unverified_person(name)
+            return self.unverified[name]
         return None
 
 
@@ -101,8 +105,9 @@ def _slugs(analysis: Analysis) -> set[str]:
     return slugs
 
 
-def _write_mentions(article: Article, analysis: Analysis, resolve: _Resolver) -> None:
-    article.mentions.all().delete()
+def _write_mentions(article: Article, analysis: Analysis, resolve: _Resolver, *, fresh: bool) -> None:
+    if not fresh:
+        article.mentions.all().delete()
     rows: dict[tuple[int, int], Mention] = {}
     for found in analysis.entities:
         entity = resolve(found.slug, found.name, found.kind)
@@ -134,8 +139,16 @@ def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status
     # Only meetings of the first person (participation_person_idx), not every meeting of the kinds:
     # at 20,000 meetings the full GROUP BY cost more than the rest of the ingest.
     theirs = Participation.objects.filter(person_id=ids[0]).values("meeting") if ids else []
+    # Only dates that can overlap (a superset: the exact test is ``compatible`` below). A stored
+    # meeting ends on its end date or within a year of its start (year precision).
+    if span is None:
+        dates = Q(start_date__isnull=True)
+    else:
+        dates = Q(start_date__lte=span.last) & (
+            Q(start_date__gte=span.first - timedelta(days=366)) | Q(end_date__gte=span.first)
+        )
     candidates = (
-        Meeting.objects.filter(kind__in=_KIND_FAMILIES[MeetingKind(kind)], pk__in=theirs)
+        Meeting.objects.filter(dates, kind__in=_KIND_FAMILIES[MeetingKind(kind)], pk__in=theirs)
         .annotate(
             people=Count("participations", distinct=True),
             matching=Count("participations", filter=Q(participations__person_id__in=ids), distinct=True),
@@ -181,23 +194,33 @@ def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occa
         meeting.save(update_fields=[*changed, "updated_at"])
 
 
-def _already_read(article: Article, found: FoundMeeting) -> Meeting | None:
+def _already_read(evidence: list[Evidence], found: FoundMeeting) -> Meeting | None:
     """The meeting an editor reviewed that this very sentence was evidence of.
 
     An editor may have corrected its date or people: a re-run must find it by
     where it was read, not by what it now says, or it would come back twice.
+    ``evidence`` is the article's evidence (loaded once, plus what this run wrote);
+    the first match in ``Evidence``'s order (its meeting's: latest date first, NULLs first).
     """
-    evidence = (
-        Evidence.objects.filter(article=article, start=found.evidence_start)
-        .filter(meeting__kind__in=_KIND_FAMILIES[MeetingKind(found.kind)])
-        .exclude(meeting__review=Meeting.Review.SUGGESTED)
-        .select_related("meeting")
-        .first()
+    family = _KIND_FAMILIES[MeetingKind(found.kind)]
+    matches = [
+        e.meeting
+        for e in evidence
+        if e.start == found.evidence_start
+        and e.meeting.kind in family
+        and e.meeting.review != Meeting.Review.SUGGESTED
+    ]
+    if not matches:
+        return None
+    return min(
+        matches,
+        key=lambda m: (m.start_date is not None, -m.start_date.toordinal() if m.start_date else 0, -m.pk),
     )
-    return evidence.meeting if evidence else None
 
 
-def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) -> Meeting | None:
+def _write_meeting(
+    article: Article, found: FoundMeeting, resolve: _Resolver, evidence: list[Evidence]
+) -> Meeting | None:
     people: dict[int, tuple[Entity, str]] = {}
     for participant in found.participants:
         person = resolve(participant.slug, participant.name)
@@ -211,7 +234,7 @@ def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) ->
     )
     value = found.date
     span = _Span.of(value.start, value.end, value.precision) if value else None
-    meeting = _already_read(article, found) or _find_same_event(
+    meeting = _already_read(evidence, found) or _find_same_event(
         found.kind, [p for p, _ in people.values()], span, found.status
     )
     if meeting is None:
@@ -231,38 +254,50 @@ def _write_meeting(article: Article, found: FoundMeeting, resolve: _Resolver) ->
         _refine(meeting, found, location, occasion)
         if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
             # A meeting report gave no roles; the visit report says who came and who received.
-            for person, role in people.values():
-                if role != Participation.Role.PARTICIPANT:
-                    meeting.participations.filter(person=person, role=Participation.Role.PARTICIPANT).update(
-                        role=role
-                    )
-    Evidence.objects.get_or_create(
-        meeting=meeting,
-        article=article,
-        start=found.evidence_start,
-        defaults={"sentence": found.evidence, "end": found.evidence_end},
-    )
+            roles = {pk: role for pk, (_, role) in people.items() if role != Participation.Role.PARTICIPANT}
+            if roles:
+                meeting.participations.filter(
+                    person_id__in=roles, role=Participation.Role.PARTICIPANT
+                ).update(role=Case(*(When(person_id=pk, then=Value(role)) for pk, role in roles.items())))
+    if not any(e.meeting_id == meeting.pk and e.start == found.evidence_start for e in evidence):
+        evidence.append(
+            Evidence(
+                meeting=meeting,
+                article=article,
+                start=found.evidence_start,
+                sentence=found.evidence,
+                end=found.evidence_end,
+            )
+        )
     return meeting
 
 
-def record_analysis(article: Article, analysis: Analysis | None = None) -> Analysis:
+def record_analysis(article: Article, analysis: Analysis | None = None, *, fresh: bool = False) -> Analysis:
     """Analyze ``article`` (unless given the analysis) and store what was read, replacing earlier results.
 
     Idempotent: running it again on the same article and catalog changes nothing.
     Meetings that lose their last evidence are deleted unless an editor reviewed them.
+    ``fresh``: the article was created in this transaction and has no results yet
+    (nothing to replace; its ``analyzed_at`` is set by the caller).
     """
     if analysis is None:
         analysis = analyze(article.body, article.published_on, current_gazetteer())
     with transaction.atomic():
         resolve = _Resolver(_slugs(analysis))
-        _write_mentions(article, analysis, resolve)
-        kept = {m.pk for found in analysis.meetings if (m := _write_meeting(article, found, resolve))}
-        stale = Evidence.objects.filter(article=article).exclude(meeting_id__in=kept)
-        orphans = set(stale.values_list("meeting_id", flat=True))
-        stale.delete()
-        Meeting.objects.filter(
-            pk__in=orphans, review=Meeting.Review.SUGGESTED, evidence__isnull=True
-        ).delete()
-        article.analyzed_at = timezone.now()
-        article.save(update_fields=["analyzed_at"])
+        _write_mentions(article, analysis, resolve, fresh=fresh)
+        stored = [] if fresh else list(Evidence.objects.filter(article=article).select_related("meeting"))
+        evidence = list(stored)
+        kept = {
+            m.pk for found in analysis.meetings if (m := _write_meeting(article, found, resolve, evidence))
+        }
+        Evidence.objects.bulk_create(evidence[len(stored) :], ignore_conflicts=True)
+        stale = [e for e in stored if e.meeting_id not in kept]
+        if stale:
+            Evidence.objects.filter(pk__in=[e.pk for e in stale]).delete()
+            Meeting.objects.filter(
+                pk__in={e.meeting_id for e in stale}, review=Meeting.Review.SUGGESTED, evidence__isnull=True
+            ).delete()
+        if not fresh:
+            article.analyzed_at = timezone.now()
+            article.save(update_fields=["analyzed_at"])
     return analysis

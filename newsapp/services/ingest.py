@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from newsapp.models import Article, Source
 from newsapp.nlp.clean import clean_text, fallback_title
@@ -102,10 +103,8 @@ def ingest_article(
     if not cleaned.strip():
         return IngestResult(Outcome.REJECTED, origin, reason="لا يبقى نص بعد إزالة شوائب الصفحة")
     digest = content_hash(cleaned)
-    duplicate_of = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
-    existing = Article.objects.filter(duplicate_of).first()
-    if existing:
-        return IngestResult(Outcome.DUPLICATE, origin, article=existing)
+    # No look-up first: the unique content hash and URL refuse a duplicate, and the
+    # fallback below finds the stored article (whether it came before or meanwhile).
     try:
         with transaction.atomic():
             article = Article.objects.create(
@@ -116,12 +115,13 @@ def ingest_article(
                 url=url,
                 published_on=published_on,
                 content_hash=digest,
+                analyzed_at=timezone.now() if analyze else None,
             )
             index_article(article.pk, article.title, article.body)
             if analyze:
-                record_analysis(article)
+                record_analysis(article, fresh=True)
     except IntegrityError:
-        # Another ingest stored the same article between our check and our insert.
+        duplicate_of = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
         existing = Article.objects.filter(duplicate_of).first()
         if existing is None:
             raise

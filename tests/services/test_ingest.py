@@ -68,8 +68,8 @@ def test_a_folder_of_mixed_files_imports_the_good_ones_and_names_every_rejection
 def test_a_failing_article_rolls_back_alone(catalog, tmp_path, monkeypatch):
     real = ingest_module.record_analysis
 
-    def fail_on_marker(article, analysis=None):
-        real(article, analysis)
+    def fail_on_marker(article, analysis=None, **options):
+        real(article, analysis, **options)
         if "مفخخ" in article.body:
             raise RuntimeError("pipeline bug")
 
