@@ -140,12 +140,14 @@ def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status
     # at 20,000 meetings the full GROUP BY cost more than the rest of the ingest.
     theirs = Participation.objects.filter(person_id=ids[0]).values("meeting") if ids else []
     # Only dates that can overlap (a superset: the exact test is ``compatible`` below). A stored
-    # meeting ends on its end date or within a year of its start (year precision).
+    # meeting ends on its end date, within a month of its start, or (year precision) within a year.
     if span is None:
         dates = Q(start_date__isnull=True)
     else:
         dates = Q(start_date__lte=span.last) & (
-            Q(start_date__gte=span.first - timedelta(days=366)) | Q(end_date__gte=span.first)
+            Q(start_date__gte=span.first - timedelta(days=31))
+            | Q(precision=Precision.YEAR, start_date__gte=span.first - timedelta(days=366))
+            | Q(end_date__gte=span.first)
         )
     candidates = (
         Meeting.objects.filter(dates, kind__in=_KIND_FAMILIES[MeetingKind(kind)], pk__in=theirs)
