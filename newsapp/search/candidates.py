@@ -9,7 +9,8 @@ is the opposite trade: cheap per match, but a word in every article has
 100,000 matches.
 
 So the statement looks in windows of the newest articles, growing five times
-each (1,000, 5,000, 25,000 ... then everything), and answers with the first
+each (1,000, 5,000, 25,000 ... up to a quarter of the articles, then
+everything), and answers with the first
 window that holds more than ``limit`` matches. Inside a window PostgreSQL
 knows both sizes (the window bound is a literal date) and picks the date walk
 for a common word and the intersection of the GIN and date bitmaps otherwise,
@@ -83,7 +84,9 @@ class DateStats:
         steps = len(self.bounds) - 1
         out: list[date] = []
         size = FIRST_WINDOW
-        while size * 2 < self.rows:
+        # No window past a quarter of the articles: intersecting with its date bitmap (~0.07 µs
+        # a row) would cost more than sorting the few GIN matches of a word that gets there.
+        while size * 4 <= self.rows:
             # At least ``size`` articles: round the quantile up, from the newest end.
             back = min(steps, max(1, math.ceil(size / self.rows * steps)))
             bound = self.bounds[steps - back]
