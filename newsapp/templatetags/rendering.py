@@ -41,3 +41,25 @@ def strip_dots(dots: Iterable[dict]) -> SafeString:
         )
         parts.append(f'<a href="#m-{d["id"]}">{circle}</a>' if d["on_page"] else circle)
     return mark_safe("\n    ".join(parts))  # noqa: S308 (numbers, dates and an escaped kind)
+
+
+@register.simple_tag
+def source_links(evidence: Iterable[Any]) -> SafeString:
+    """A meeting's sources: one ``<li>`` per article (as ``{% ifchanged ev.article_id %}``), escaped."""
+    from .marsad import arabic_date
+
+    parts = []
+    previous = object()
+    for ev in evidence:
+        if ev.article_id == previous:
+            continue
+        previous = ev.article_id
+        article = ev.article
+        when = (
+            f' <span class="text-secondary small">· {escape(arabic_date(article.published_on))}</span>'
+            if article.published_on
+            else ""
+        )
+        href = f"{article.get_absolute_url()}#evidence-{ev.pk}"
+        parts.append(f'<li><a href="{escape(href)}">{escape(article.title)}</a>{when}</li>')
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
