@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# CI must be reproducible: the same examples on every run, so a red build
+# points at a change, not at luck. Developers keep random exploration, and
+# the long fuzz runs (MARSAD_FUZZ_EXAMPLES) search further.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 # Django imports stay inside the fixtures: the pipeline's tests run without
 # Django at all (``pytest tests/nlp -p no:django``).
