@@ -37,7 +37,7 @@ from newsapp.nlp.pipeline import Prepared, analyze, prepare
 from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, MeetingKind, Precision
 from newsapp.search.indexing import index_rows
 
-from .extraction import _KIND_FAMILIES, _MORE_SPECIFIC, _PRECISION_RANK, _Span, _unverified_person
+from .extraction import _KIND_FAMILIES, _Span, _unverified_person, first_same_event, refine_fields
 from .gazetteer import current_gazetteer
 from .ingest import TITLE_MAX, content_hash
 from .readers import ArticleInput
@@ -115,41 +115,10 @@ class _MeetingIndex:
             self.by_key.setdefault(key, []).append(meeting)
 
     def find(self, kind: str, ids: frozenset[int], span: _Span | None, status: str) -> Meeting | None:
-        for meeting in self.by_key.get((_family(kind), ids), ()):
-            stored = _Span.of(meeting.start_date, meeting.end_date, meeting.precision)
-            if span is None or stored is None:
-                if span is None and stored is None and meeting.status == status:
-                    return meeting
-                continue
-            if stored.compatible(span):
-                return meeting
-        return None
+        return first_same_event(self.by_key.get((_family(kind), ids), ()), span, status)
 
     def add(self, kind: str, ids: frozenset[int], meeting: Meeting) -> None:
         self.by_key.setdefault((_family(kind), ids), []).append(meeting)
-
-
-def _refine(meeting: Meeting, found: FoundMeeting, location: int | None, occasion: int | None) -> bool:
-    """extraction._refine without the save: True when the meeting changed."""
-    if meeting.review != Meeting.Review.SUGGESTED:
-        return False
-    changed = False
-    if _MORE_SPECIFIC.get(MeetingKind(meeting.kind)) == found.kind:
-        meeting.kind, changed = found.kind, True
-    value = found.date
-    if value is not None and (
-        meeting.start_date is None
-        or _PRECISION_RANK[value.precision] < _PRECISION_RANK[Precision(meeting.precision)]
-    ):
-        meeting.start_date, meeting.end_date, meeting.precision = value.start, value.end, value.precision
-        changed = True
-    if found.status == Meeting.Status.HELD and meeting.status != Meeting.Status.HELD:
-        meeting.status, changed = Meeting.Status.HELD, True
-    if location is not None and meeting.location_id is None:
-        meeting.location_id, changed = location, True
-    if occasion is not None and meeting.occasion_id is None:
-        meeting.occasion_id, changed = occasion, True
-    return changed
 
 
 class BulkWriter:
@@ -310,7 +279,7 @@ class BulkWriter:
             meeting._bulk_roles = roles  # type: ignore[attr-defined]  # roles a later report may refine
             new_meetings.append((meeting, roles))
         else:
-            if _refine(meeting, found, location, occasion) and meeting.pk is not None:
+            if refine_fields(meeting, found, location, occasion) and meeting.pk is not None:
                 refined[meeting.pk] = meeting
             if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
                 self._visit_roles(meeting, people)

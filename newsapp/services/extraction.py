@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -158,6 +159,11 @@ def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status
         .filter(people=len(ids), matching=len(ids))
         .order_by("id")
     )
+    return first_same_event(candidates, span, status)
+
+
+def first_same_event(candidates: Iterable[Meeting], span: _Span | None, status: str) -> Meeting | None:
+    """The first of ``candidates`` (same people, same kind family) whose dates fit the report's."""
     for meeting in candidates:
         stored = _Span.of(meeting.start_date, meeting.end_date, meeting.precision)
         if span is None or stored is None:
@@ -170,10 +176,15 @@ def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status
     return None
 
 
-def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occasion: Entity | None) -> None:
-    """Let a more precise report improve an unreviewed meeting; editors' decisions stay."""
+def refine_fields(
+    meeting: Meeting, found: FoundMeeting, location_id: int | None, occasion_id: int | None
+) -> list[str]:
+    """Let a more precise report improve an unreviewed meeting, in memory; the fields it changed.
+
+    Editors' decisions stay: a confirmed or rejected meeting is never changed.
+    """
     if meeting.review != Meeting.Review.SUGGESTED:
-        return
+        return []
     changed: list[str] = []
     if _MORE_SPECIFIC.get(MeetingKind(meeting.kind)) == found.kind:
         meeting.kind = found.kind
@@ -188,10 +199,17 @@ def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occa
     if found.status == Meeting.Status.HELD and meeting.status != Meeting.Status.HELD:
         meeting.status = Meeting.Status.HELD
         changed.append("status")
-    for field, entity in (("location", location), ("occasion", occasion)):
-        if entity is not None and getattr(meeting, f"{field}_id") is None:
-            setattr(meeting, field, entity)
-            changed.append(field)
+    for field, value_id in (("location_id", location_id), ("occasion_id", occasion_id)):
+        if value_id is not None and getattr(meeting, field) is None:
+            setattr(meeting, field, value_id)
+            changed.append(field.removesuffix("_id"))
+    return changed
+
+
+def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occasion: Entity | None) -> None:
+    changed = refine_fields(
+        meeting, found, location.pk if location else None, occasion.pk if occasion else None
+    )
     if changed:
         meeting.save(update_fields=[*changed, "updated_at"])
 
