@@ -25,26 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from newsapp.arabic_dates import MONTHS  # noqa: E402
 from newsapp.nlp.catalog_files import load_gazetteer  # noqa: E402
 from newsapp.nlp.clean import clean_text  # noqa: E402
 from newsapp.nlp.pipeline import analyze, prepare  # noqa: E402
 from newsapp.nlp.sentences import split_sentences  # noqa: E402
 from newsapp.nlp.types import AliasKind, EntityKind, Gazetteer  # noqa: E402
 
-_MONTHS = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-]
 _WEEKDAYS = ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"]
 _TEMPLATES = (
     "وأجرى {p1} اتصالاً هاتفياً مع {p2} يوم {wd}، بحثا خلاله العلاقات الثنائية وتطورات المنطقة.",
@@ -84,7 +71,7 @@ def build_corpus(count: int, size: int, seed: int, gazetteer: Gazetteer) -> list
                 p1, p2 = rng.sample(people, 2)
                 line = rng.choice(_TEMPLATES).format(
                     p1=p1, p2=p2, wd=rng.choice(_WEEKDAYS), city=rng.choice(cities),
-                    country=rng.choice(countries), d=rng.randint(1, 28), m=rng.choice(_MONTHS),
+                    country=rng.choice(countries), d=rng.randint(1, 28), m=rng.choice(MONTHS),
                     y=rng.randint(2015, 2025),
                 )  # fmt: skip
             else:

@@ -14,13 +14,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 from icalendar import Calendar, Event
 
+from newsapp.arabic_dates import arabic_date
 from newsapp.models import Meeting
 
 CHUNK = 1000
-MONTHS = [
-    "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو",
-    "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-]  # fmt: skip
 
 
 def _next_month(day: date) -> date:
@@ -34,7 +31,7 @@ def span(meeting: Meeting) -> tuple[date, date, str]:
         return start, meeting.end_date + timedelta(days=1), ""
     if meeting.precision == Meeting.Precision.MONTH:
         first = start.replace(day=1)
-        return first, _next_month(first), f"التاريخ تقريبي: {MONTHS[first.month - 1]} {first.year}"
+        return first, _next_month(first), f"التاريخ تقريبي: {arabic_date(first, 'month')}"
     if meeting.precision == Meeting.Precision.YEAR:
         first = date(start.year, 1, 1)
         return first, date(start.year + 1, 1, 1), f"التاريخ تقريبي: عام {start.year}"

@@ -1,34 +1,16 @@
-"""Template filters for reader pages: Arabic dates, ordinals, kind icons.
-
-Digits: we print Western digits ("8 فبراير 2024"), as the large Arabic news sites
-(Al Jazeera, Asharq Al-Awsat, Al Arabiya) do; month names are the Egyptian and
-Gulf set (GUIDE §4), which readers everywhere understand.
-"""
+"""Template filters for reader pages: Arabic dates (see ``newsapp.arabic_dates``), ordinals, kind icons."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
+from newsapp import arabic_dates
+from newsapp.arabic_dates import MONTHS
+
 register = template.Library()
 
-MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
 
 # Icon (in the vendored Bootstrap Icons sprite) for each kind of contact.
 KIND_ICONS = {"call": "telephone", "video": "camera-video", "meeting": "people", "visit": "airplane"}
@@ -64,16 +46,7 @@ def month_name(month: int) -> str:
     return MONTHS[month - 1]
 
 
-@register.filter
-def arabic_date(value: date | None, precision: str = "day") -> str:
-    """``date(2024, 2, 8)`` → "8 فبراير 2024"; precision "month" → "فبراير 2024"; "year" → "2024"."""
-    if value is None:
-        return "تاريخ غير معروف"
-    if precision == "year":
-        return str(value.year)
-    if precision == "month":
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+arabic_date = register.filter("arabic_date", arabic_dates.arabic_date)
 
 
 @register.filter
