@@ -64,8 +64,13 @@ def _wait_until_up(url: str, process: subprocess.Popen, timeout: float = 60.0) -
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 4, log: Path) -> Iterator[str]:
-    """Serve on 127.0.0.1 (a free port) until the block ends; yields the base URL."""
+def gunicorn(
+    env: dict[str, str], *, workers: int = 2, threads: int = 4, log: Path
+) -> Iterator[tuple[str, int]]:
+    """Serve on 127.0.0.1 (a free port) until the block ends; yields the base URL and gunicorn's pid.
+
+    Used by the benchmark and by the load run (``newsapp.ops.load``).
+    """
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "newsapp.wsgi:application",
@@ -81,7 +86,7 @@ def gunicorn(env: dict[str, str], *, workers: int = 2, threads: int = 4, log: Pa
             for path in ("/", "/timeline/", "/api/meetings/"):  # warm up both workers' imports
                 for _ in range(workers * 2):
                     urllib.request.urlopen(base + path, timeout=60).read()
-            yield base
+            yield base, process.pid
         finally:
             process.terminate()
             try:

@@ -13,21 +13,19 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
+
+from newsapp.bench.server import collectstatic, gunicorn
 
 from .databases import child_env
 
@@ -97,12 +95,6 @@ class LoadResult:
         return picked
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def tree_rss_kb(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants (gunicorn's master and workers), in KiB."""
     children: dict[int, list[int]] = {}
@@ -149,45 +141,6 @@ def _get(url: str) -> int:
         return error.code
 
 
-@contextmanager
-def gunicorn(env: dict[str, str], *, workers: int, threads: int, log: Path) -> Iterator[tuple[str, int]]:
-    """Serve on 127.0.0.1 (a free port) for the duration of the block: yields (base URL, pid)."""
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=settings.BASE_DIR, env=env, check=True, timeout=300,
-    )  # fmt: skip
-    port = free_port()
-    command = [
-        sys.executable, "-m", "gunicorn", "newsapp.wsgi:application", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--threads", str(threads), "--worker-class", "gthread",
-        "--timeout", "60", "--log-level", "warning",
-    ]  # fmt: skip
-    with log.open("ab") as output:
-        process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=output, stderr=output)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"gunicorn exited with status {process.returncode}; see {log}")
-                try:
-                    if _get(base + "/") == 200:
-                        break
-                except OSError:
-                    pass
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"gunicorn did not answer within 60 s; see {log}")
-                time.sleep(0.2)
-            yield base, process.pid
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
 def wrk(base: str, paths: list[str], *, seconds: int, connections: int, threads: int = 2) -> dict[str, float]:
     if not shutil.which("wrk"):
         raise FileNotFoundError("wrk غير مثبّت: apt-get install wrk (أو make load)")
@@ -219,7 +172,9 @@ def run_load(
 ) -> LoadResult:
     """Serve, check every path answers 200, warm up, then load for ``seconds`` sampling RSS each second."""
     result = LoadResult()
-    with gunicorn(server_env(database), workers=workers, threads=threads, log=log) as (base, pid):
+    env = server_env(database)
+    collectstatic(env)
+    with gunicorn(env, workers=workers, threads=threads, log=log) as (base, pid):
         report(f"الخادم: {base} (gunicorn {pid}: {workers} عمليات × {threads} خيوط)")
         for path in paths:
             status = _get(base + path)

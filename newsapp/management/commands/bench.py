@@ -109,7 +109,7 @@ class Command(BaseCommand):
         results = {}
         for mode, cache_url in (("uncached", "dummy://"), ("cached", "")):
             self.say(f"load, {mode} ...")
-            with server.gunicorn({**env, "MARSAD_CACHE_URL": cache_url}, log=log) as base:
+            with server.gunicorn({**env, "MARSAD_CACHE_URL": cache_url}, log=log) as (base, _pid):
                 results[mode, "B"] = run_wrk(f"{base}/healthz/", **load)
                 for target in pages:
                     # One second unrecorded: every worker's cache and PostgreSQL's buffers warm.
