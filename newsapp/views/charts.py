@@ -16,7 +16,9 @@ from newsapp.templatetags.marsad import MONTHS
 
 KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
-MAX_DOTS = 1000
+# 960 px hold about 120 columns of dots 8 px apart, four stacked: past ~500
+# dots they only cover each other (and a dot is ~90 bytes of the page).
+MAX_DOTS = 400
 
 CHART_WIDTH, CHART_HEIGHT, CHART_BASE = 960, 170, 140
 STRIP_WIDTH, STRIP_HEIGHT = 960, 64
