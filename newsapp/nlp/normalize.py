@@ -58,6 +58,26 @@ def _fold_char(char: str) -> str:
     return char.lower()
 
 
+class _FoldTable(dict):
+    """``str.translate`` table of ``_fold_char``, filled as characters are met (up to a bound)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < _FOLD_TABLE_MAX:  # hostile text of every code point must not grow it forever
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE_MAX = 1 << 16
+
+
+_FOLD = _FoldTable()
+_SPACE_RUNS = re.compile(" {2,}")
+# Presentation forms and full-width characters fold through NFKC, to several characters or none.
+_COMPOSED = re.compile("[\ufb50-\ufeff\uff00-\uffef]")
+_DROPPED = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROP)) + "]+")
+
+
 def strip_tashkeel(text: str) -> str:
     """Remove diacritics and tatweel, keep every letter as written.
 
@@ -73,7 +93,7 @@ def normalize_key(text: str) -> str:
     >>> normalize_key("الرَّئِيسُ  إلى مُسْؤُولَةٍ ٢٠٢٤")
     'الرءيس الي مسءوله 2024'
     """
-    return _SPACES.sub(" ", "".join(_fold_char(c) for c in text)).strip()
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip()
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -89,6 +109,10 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     >>> key, text[offsets[4] : offsets[9]]
     ('قال بوتين', 'بوتِين')
     """
+    if _COMPOSED.search(text) is None:
+        fast = _fold_with_offsets(text)
+        if fast is not None:
+            return fast
     out: list[str] = []
     offsets: list[int] = []
     for index, char in enumerate(text):
@@ -100,6 +124,43 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
             offsets.append(index)
     offsets.append(len(text))
     return "".join(out), offsets
+
+
+def _fold_with_offsets(text: str) -> tuple[str, list[int]] | None:
+    """``normalize_with_offsets`` built from slices, or None if a character folds to several.
+
+    Without presentation forms, a character folds to none (``_DROP``) or to at
+    least one; when the folded text is exactly as long as the kept characters, each
+    kept character folded to one, and the result is the loop's.
+    """
+    size = len(text)
+    folded = text.translate(_FOLD)
+    if _DROPPED.search(text) is None:
+        kept = list(range(size))
+    else:
+        kept = []
+        position = 0
+        for dropped in _DROPPED.finditer(text):
+            kept.extend(range(position, dropped.start()))
+            position = dropped.end()
+        kept.extend(range(position, size))
+    if len(folded) != len(kept):
+        return None
+    if "  " in folded:
+        # A space right after a kept space is skipped: runs of spaces keep their first.
+        pieces: list[str] = []
+        offsets: list[int] = []
+        position = 0
+        for run in _SPACE_RUNS.finditer(folded):
+            cut = run.start() + 1
+            pieces.append(folded[position:cut])
+            offsets.extend(kept[position:cut])
+            position = run.end()
+        pieces.append(folded[position:])
+        offsets.extend(kept[position:])
+        folded, kept = "".join(pieces), offsets
+    kept.append(size)
+    return folded, kept
 
 
 # Proclitics glued to a word, longest first: conjunctions, prepositions and the
@@ -147,5 +208,9 @@ def content_key(text: str) -> str:
     >>> content_key("قالَ، بوتين!") == content_key("قال بوتين")
     True
     """
-    words = ("".join(c for c in word if c.isalnum()) for word in normalize_key(text).split())
-    return " ".join(word for word in words if word)
+    # The key's only white space is single spaces; ``[^\w ]|_`` is every other character
+    # that is not ``str.isalnum`` (``\w`` is exactly isalnum plus the underscore).
+    return " ".join(_NOT_ALNUM.sub("", normalize_key(text)).split())
+
+
+_NOT_ALNUM = re.compile(r"[^\w ]|_")
