@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Case, Count, Q, Value, When
@@ -81,19 +81,23 @@ def _unverified_person(name: str) -> Entity:
 
 
 class _Resolver:
-    """Maps the pipeline's slugs and names to rows, one query per batch of slugs."""
+    """Maps the pipeline's slugs and names to entity ids, one query per batch of slugs."""
 
-    def __init__(self, slugs: set[str]) -> None:
-        self.by_slug = {e.slug: e for e in Entity.objects.filter(slug__in=slugs)} if slugs else {}
-        self.unverified: dict[str, Entity] = {}
+    def __init__(self, slugs: set[str], known: dict[str, int] | None = None) -> None:
+        # ``known``: ids found for earlier articles of the same run (kept up to date here).
+        self.by_slug = known if known is not None else {}
+        missing = slugs - self.by_slug.keys()
+        if missing:
+            self.by_slug.update(Entity.objects.filter(slug__in=missing).values_list("slug", "id"))
+        self.unverified: dict[str, int] = {}
 
-    def __call__(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> Entity | None:
+    def __call__(self, slug: str | None, name: str, kind: EntityKind = EntityKind.PERSON) -> int | None:
         if slug:
             return self.by_slug.get(slug)
         if kind == EntityKind.PERSON and name.strip():
             name = name.strip()[:200]
             if name not in self.unverified:
-                self.unverified[name] = _unverified_person(name)
+                self.unverified[name] = _unverified_person(name).pk
             return self.unverified[name]
         return None
 
@@ -115,10 +119,10 @@ def _write_mentions(article: Article, analysis: Analysis, resolve: _Resolver, *,
         if entity is None:
             continue
         for m in found.mentions:
-            rows.setdefault(
-                (m.start, m.end),
-                Mention(article=article, entity=entity, start=m.start, end=m.end, text=m.text[:300]),
-            )
+            if (m.start, m.end) not in rows:
+                rows[m.start, m.end] = Mention(
+                    article=article, entity_id=entity, start=m.start, end=m.end, text=m.text[:300]
+                )
     Mention.objects.bulk_create(rows.values())
 
 
@@ -134,22 +138,38 @@ _KIND_FAMILIES = {
 _MORE_SPECIFIC = {MeetingKind.CALL: MeetingKind.VIDEO, MeetingKind.MEETING: MeetingKind.VISIT}
 
 
-def _find_same_event(kind: str, people: list[Entity], span: _Span | None, status: str) -> Meeting | None:
-    """An already stored meeting that is the same real event, if any."""
-    ids = sorted({p.pk for p in people})
-    # Only meetings of the first person (participation_person_idx), not every meeting of the kinds:
-    # at 20,000 meetings the full GROUP BY cost more than the rest of the ingest.
-    theirs = Participation.objects.filter(person_id=ids[0]).values("meeting") if ids else []
-    # Only dates that can overlap (a superset: the exact test is ``compatible`` below). A stored
-    # meeting ends on its end date, within a month of its start, or (year precision) within a year.
-    if span is None:
-        dates = Q(start_date__isnull=True)
-    else:
-        dates = Q(start_date__lte=span.last) & (
-            Q(start_date__gte=span.first - timedelta(days=31))
-            | Q(precision=Precision.YEAR, start_date__gte=span.first - timedelta(days=366))
-            | Q(end_date__gte=span.first)
-        )
+# Meetings of the kind family whose dates overlap the report's (``last_day`` is the
+# stored meeting's last day, as ``_Span`` reads it) with exactly these people. The
+# date window is read first (meeting_range_idx or meeting_kind_idx: a few rows),
+# then each candidate's people by its own index; driving from the people instead
+# reads every meeting of a much-reported person.
+_DATED_CANDIDATES = f"""
+    WITH candidates AS MATERIALIZED (
+        SELECT id FROM {Meeting._meta.db_table}
+        WHERE last_day >= %s AND start_date <= %s AND kind = ANY(%s)
+    )
+    SELECT m.* FROM {Meeting._meta.db_table} m
+    WHERE m.id IN (SELECT id FROM candidates)
+      AND (SELECT count(*) FROM {Participation._meta.db_table} p WHERE p.meeting_id = m.id) = %s
+      AND (SELECT count(*) FROM {Participation._meta.db_table} p
+           WHERE p.meeting_id = m.id AND p.person_id = ANY(%s)) = %s
+    ORDER BY m.id
+"""
+
+
+def _find_same_event(kind: str, people: Iterable[int], span: _Span | None, status: str) -> Meeting | None:
+    """An already stored meeting that is the same real event, if any (``people``: entity ids)."""
+    ids = sorted(set(people))
+    if not ids:
+        return None
+    if span is not None:
+        family = [str(k) for k in _KIND_FAMILIES[MeetingKind(kind)]]
+        params = [span.first, span.last, family, len(ids), ids, len(ids)]
+        return first_same_event(Meeting.objects.raw(_DATED_CANDIDATES, params), span, status)
+    # Undated: only meetings of the first person (participation_person_idx), not every meeting of
+    # the kinds: at 20,000 meetings the full GROUP BY cost more than the rest of the ingest.
+    theirs = Participation.objects.filter(person_id=ids[0]).values("meeting")
+    dates = Q(start_date__isnull=True)
     candidates = (
         Meeting.objects.filter(dates, kind__in=_KIND_FAMILIES[MeetingKind(kind)], pk__in=theirs)
         .annotate(
@@ -206,10 +226,8 @@ def refine_fields(
     return changed
 
 
-def _refine(meeting: Meeting, found: FoundMeeting, location: Entity | None, occasion: Entity | None) -> None:
-    changed = refine_fields(
-        meeting, found, location.pk if location else None, occasion.pk if occasion else None
-    )
+def _refine(meeting: Meeting, found: FoundMeeting, location: int | None, occasion: int | None) -> None:
+    changed = refine_fields(meeting, found, location, occasion)
     if changed:
         meeting.save(update_fields=[*changed, "updated_at"])
 
@@ -241,11 +259,11 @@ def _already_read(evidence: list[Evidence], found: FoundMeeting) -> Meeting | No
 def _write_meeting(
     article: Article, found: FoundMeeting, resolve: _Resolver, evidence: list[Evidence]
 ) -> Meeting | None:
-    people: dict[int, tuple[Entity, str]] = {}
+    people: dict[int, str] = {}  # entity id → role
     for participant in found.participants:
         person = resolve(participant.slug, participant.name)
         if person is not None:
-            people.setdefault(person.pk, (person, participant.role))
+            people.setdefault(person, participant.role)
     if len(people) < 2 and not (found.kind == Meeting.Kind.VISIT and people and found.location):
         return None
     location = resolve(found.location.slug, found.location.name, EntityKind.PLACE) if found.location else None
@@ -254,9 +272,7 @@ def _write_meeting(
     )
     value = found.date
     span = _Span.of(value.start, value.end, value.precision) if value else None
-    meeting = _already_read(evidence, found) or _find_same_event(
-        found.kind, [p for p, _ in people.values()], span, found.status
-    )
+    meeting = _already_read(evidence, found) or _find_same_event(found.kind, people, span, found.status)
     if meeting is None:
         meeting = Meeting.objects.create(
             kind=found.kind,
@@ -264,17 +280,17 @@ def _write_meeting(
             end_date=value.end if value else None,
             precision=value.precision if value else Precision.DAY,
             status=found.status,
-            location=location,
-            occasion=occasion,
+            location_id=location,
+            occasion_id=occasion,
         )
         Participation.objects.bulk_create(
-            Participation(meeting=meeting, person=person, role=role) for person, role in people.values()
+            Participation(meeting=meeting, person_id=person, role=role) for person, role in people.items()
         )
     else:
         _refine(meeting, found, location, occasion)
         if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
             # A meeting report gave no roles; the visit report says who came and who received.
-            roles = {pk: role for pk, (_, role) in people.items() if role != Participation.Role.PARTICIPANT}
+            roles = {pk: role for pk, role in people.items() if role != Participation.Role.PARTICIPANT}
             if roles:
                 meeting.participations.filter(
                     person_id__in=roles, role=Participation.Role.PARTICIPANT
@@ -292,18 +308,27 @@ def _write_meeting(
     return meeting
 
 
-def record_analysis(article: Article, analysis: Analysis | None = None, *, fresh: bool = False) -> Analysis:
+def record_analysis(
+    article: Article,
+    analysis: Analysis | None = None,
+    *,
+    fresh: bool = False,
+    entity_ids: dict[str, int] | None = None,
+) -> Analysis:
     """Analyze ``article`` (unless given the analysis) and store what was read, replacing earlier results.
 
     Idempotent: running it again on the same article and catalog changes nothing.
     Meetings that lose their last evidence are deleted unless an editor reviewed them.
     ``fresh``: the article was created in this transaction and has no results yet
     (nothing to replace; its ``analyzed_at`` is set by the caller).
+    ``entity_ids``: entity ids by slug that earlier articles of the same run found,
+    completed here (the caller forgets them if one turns out to be gone).
     """
     if analysis is None:
         analysis = analyze(article.body, article.published_on, current_gazetteer())
-    with transaction.atomic():
-        resolve = _Resolver(_slugs(analysis))
+    # A fresh article's own transaction already makes this all or nothing: no savepoint.
+    with transaction.atomic(savepoint=not fresh):
+        resolve = _Resolver(_slugs(analysis), entity_ids)
         _write_mentions(article, analysis, resolve, fresh=fresh)
         stored = [] if fresh else list(Evidence.objects.filter(article=article).select_related("meeting"))
         evidence = list(stored)
