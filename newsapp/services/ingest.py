@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from newsapp.models import Article, Source
 from newsapp.nlp.clean import clean_text, fallback_title
 from newsapp.nlp.normalize import content_key
+from newsapp.nlp.pipeline import Prepared as Matcher
+from newsapp.nlp.pipeline import analyze, prepare
+from newsapp.nlp.types import Analysis
 from newsapp.search import index_article
+from newsapp.search.indexing import search_keys
 
 from .extraction import record_analysis
+from .gazetteer import current_gazetteer
 from .readers import ArticleInput, Defaults, Rejection, read_paths
 from .storable import unstorable_reason
 
@@ -77,6 +86,147 @@ def _source(name: str | None, url: str) -> Source | None:
     return source
 
 
+@dataclass(frozen=True)
+class PreparedArticle:
+    """What an article will be stored as, read without the database (so in any process).
+
+    ``reason`` is set when it is rejected before storing; ``analysis`` is None
+    when it is not analyzed.
+    """
+
+    item: ArticleInput
+    reason: str = ""
+    body: str = ""
+    title: str = ""
+    digest: str = ""
+    search: tuple[str, str, str] = ("", "", "")
+    analysis: Analysis | None = None
+    # Analyze only once the article is inserted (not a duplicate), with this automaton.
+    analyze_with: Matcher | None = None
+
+    @property
+    def analyzed(self) -> bool:
+        return self.analysis is not None or self.analyze_with is not None
+
+
+def prepare_article(item: ArticleInput, matcher: Matcher | None, *, later: bool = False) -> PreparedArticle:
+    """Check, clean, hash, compute the search keys and (with a ``matcher``) analyze one article.
+
+    ``later``: leave the analysis to :func:`write_article`, which skips it for a duplicate.
+    """
+    unstorable = unstorable_reason(
+        body=item.body,
+        title=item.title,
+        source=item.source,
+        source_url=item.source_url,
+        url=item.url,
+        raw_text=item.raw_text,
+    )
+    if unstorable:
+        return PreparedArticle(item, reason=unstorable)
+    cleaned = clean_text(item.body, title=item.title)
+    if not cleaned.strip():
+        return PreparedArticle(item, reason="لا يبقى نص بعد إزالة شوائب الصفحة")
+    title = (item.title or fallback_title(cleaned))[:TITLE_MAX]
+    return PreparedArticle(
+        item,
+        body=cleaned,
+        title=title,
+        digest=content_hash(cleaned),
+        search=search_keys(title, cleaned),
+        analysis=analyze(cleaned, item.published_on, matcher) if matcher is not None and not later else None,
+        analyze_with=matcher if later else None,
+    )
+
+
+class Lookups:
+    """Ids one ingest run looked up (sources by name, entities by slug), for the next articles.
+
+    Should a row it holds be deleted meanwhile, the article's insert fails on its
+    foreign key: :func:`write_article` then forgets them all and tries once more.
+    """
+
+    def __init__(self) -> None:
+        self.sources: dict[str, tuple[int, bool]] = {}  # name → (id, whether it has a URL)
+        self.entities: dict[str, int] = {}  # slug → id
+
+    def source_id(self, name: str | None, url: str) -> int | None:
+        if not name:
+            return None
+        known = self.sources.get(name[:200])
+        if known is not None and (known[1] or not url):
+            return known[0]
+        source = _source(name, url)  # and a source without a URL gets this one
+        self.sources[source.name] = (source.pk, bool(source.url))
+        return source.pk
+
+    def clear(self) -> None:
+        self.sources.clear()
+        self.entities.clear()
+
+
+def _search_columns(search: tuple[str, str, str]) -> dict[str, RawSQL]:
+    """The search columns as ``index_article`` writes them (``indexing._SET``), set by the insert itself."""
+    title_key, body_key, stemmed = search
+    return {
+        "search_normalized": RawSQL(
+            "setweight(to_tsvector('arabic', %s), 'A') || setweight(to_tsvector('arabic', %s), 'B')",
+            [title_key, body_key],
+        ),
+        "search_stemmed": RawSQL("%s::tsvector", [stemmed]),
+    }
+
+
+def write_article(prepared: PreparedArticle, lookups: Lookups | None = None) -> IngestResult:
+    """Store one prepared article with what was read in it, all or nothing (one transaction).
+
+    An article whose cleaned body (compared by its matching key) or URL is
+    already stored is a duplicate and changes nothing.
+    """
+    item = prepared.item
+    if prepared.reason:
+        return IngestResult(Outcome.REJECTED, item.origin, reason=prepared.reason)
+    # No look-up first: the unique content hash and URL refuse a duplicate, and the
+    # fallback below finds the stored article (whether it came before or meanwhile).
+    try:
+        with transaction.atomic():
+            if lookups is None:
+                source = {"source": _source(item.source, item.source_url)}
+            else:
+                source = {"source_id": lookups.source_id(item.source, item.source_url)}
+            article = Article.objects.create(
+                title=prepared.title,
+                body=prepared.body,
+                raw_text=item.raw_text if item.raw_text is not None else item.body,
+                url=item.url,
+                published_on=item.published_on,
+                content_hash=prepared.digest,
+                analyzed_at=timezone.now() if prepared.analyzed else None,
+                **source,
+                **_search_columns(prepared.search),
+            )
+            # As an article read from the database: the search columns are deferred.
+            for name in ("search_normalized", "search_stemmed"):
+                del article.__dict__[name]
+            if prepared.analyzed:
+                analysis = prepared.analysis or analyze(
+                    article.body, article.published_on, prepared.analyze_with
+                )
+                entity_ids = lookups.entities if lookups is not None else None
+                record_analysis(article, analysis, fresh=True, entity_ids=entity_ids)
+    except IntegrityError:
+        digest, url = prepared.digest, item.url
+        duplicate_of = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
+        existing = Article.objects.filter(duplicate_of).first()
+        if existing is not None:
+            return IngestResult(Outcome.DUPLICATE, item.origin, article=existing)
+        if lookups is None or not (lookups.sources or lookups.entities):
+            raise
+        lookups.clear()  # a source or an entity it held may be gone: once more, looking all up
+        return write_article(prepared)
+    return IngestResult(Outcome.CREATED, item.origin, article=article)
+
+
 def ingest_article(
     *,
     body: str,
@@ -94,39 +244,17 @@ def ingest_article(
     An article whose cleaned body (compared by its matching key) or URL is
     already stored is a duplicate and changes nothing.
     """
-    unstorable = unstorable_reason(
-        body=body, title=title, source=source, source_url=source_url, url=url, raw_text=raw_text
+    item = ArticleInput(
+        origin=origin,
+        body=body,
+        title=title,
+        published_on=published_on,
+        source=source,
+        source_url=source_url,
+        url=url,
+        raw_text=raw_text,
     )
-    if unstorable:
-        return IngestResult(Outcome.REJECTED, origin, reason=unstorable)
-    cleaned = clean_text(body, title=title)
-    if not cleaned.strip():
-        return IngestResult(Outcome.REJECTED, origin, reason="لا يبقى نص بعد إزالة شوائب الصفحة")
-    digest = content_hash(cleaned)
-    # No look-up first: the unique content hash and URL refuse a duplicate, and the
-    # fallback below finds the stored article (whether it came before or meanwhile).
-    try:
-        with transaction.atomic():
-            article = Article.objects.create(
-                title=(title or fallback_title(cleaned))[:TITLE_MAX],
-                body=cleaned,
-                raw_text=raw_text if raw_text is not None else body,
-                source=_source(source, source_url),
-                url=url,
-                published_on=published_on,
-                content_hash=digest,
-                analyzed_at=timezone.now() if analyze else None,
-            )
-            index_article(article.pk, article.title, article.body)
-            if analyze:
-                record_analysis(article, fresh=True)
-    except IntegrityError:
-        duplicate_of = Q(content_hash=digest) | Q(url=url) if url else Q(content_hash=digest)
-        existing = Article.objects.filter(duplicate_of).first()
-        if existing is None:
-            raise
-        return IngestResult(Outcome.DUPLICATE, origin, article=existing)
-    return IngestResult(Outcome.CREATED, origin, article=article)
+    return write_article(prepare_article(item, prepare(current_gazetteer()) if analyze else None, later=True))
 
 
 @transaction.atomic
@@ -143,16 +271,77 @@ def refresh_article(article: Article, *, body_changed: bool) -> None:
 
 
 def ingest_input(item: ArticleInput) -> IngestResult:
-    return ingest_article(
-        body=item.body,
-        title=item.title,
-        published_on=item.published_on,
-        source=item.source,
-        source_url=item.source_url,
-        url=item.url,
-        raw_text=item.raw_text,
-        origin=item.origin,
-    )
+    return write_article(prepare_article(item, prepare(current_gazetteer()), later=True))
+
+
+# The catalog's automaton in a worker process, set before the workers fork so they inherit it.
+_MATCHER: Matcher | None = None
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """A bug met while preparing an article in a worker: reported, and the rest go on."""
+
+    origin: str
+    error: str
+
+
+def _prepare_in_worker(
+    item: ArticleInput | Rejection, later: bool = False
+) -> PreparedArticle | _Failed | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    try:
+        return prepare_article(item, _MATCHER, later=later)
+    except Exception as error:  # noqa: BLE001 (one bad article must not stop the batch)
+        logger.exception("Ingest of %s failed", item.origin)
+        return _Failed(item.origin, type(error).__name__)
+
+
+def prepared_articles(
+    items: Iterable[ArticleInput | Rejection],
+    *,
+    workers: int = 0,
+    analyze_text: bool = True,
+    analyze_later: bool = False,
+    window: int = 64,
+) -> Iterator[PreparedArticle | _Failed | Rejection]:
+    """``prepare_article`` of every article of ``items`` (rejections pass through), in order.
+
+    ``analyze_later``: without workers, leave the analysis to ``write_article``.
+
+    With ``workers`` (> 0) that runs in as many other processes, a few ``window``s of
+    items ahead of the caller (who writes meanwhile). The workers only read
+    text: the catalog's automaton is built here before they fork (so they read
+    the catalog as it was when the run started), and they never touch the database.
+    """
+    global _MATCHER
+    if workers <= 0:
+        for item in items:
+            # The current catalog for each article, as ``ingest_article`` reads it.
+            _MATCHER = prepare(current_gazetteer()) if analyze_text else None
+            yield _prepare_in_worker(item, later=analyze_later)
+        return
+    _MATCHER = prepare(current_gazetteer()) if analyze_text else None
+    if not connection.in_atomic_block:
+        # Forked children must not share the parent's database sockets. (Inside a
+        # transaction the connection has to survive: the children never use it.)
+        connections.close_all()
+    iterator = iter(items)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque = deque()
+        while True:
+            chunk = list(islice(iterator, window))
+            if chunk:
+                pending.append(pool.map_async(_prepare_in_worker, chunk, chunksize=max(1, window // 8)))
+            if not pending:
+                return
+            if len(pending) > 2 or not chunk:
+                yield from pending.popleft().get()
+
+
+def _failure_reason(error: str) -> str:
+    return f"خطأ داخلي أثناء المعالجة ({error})؛ لم يُحفظ شيء من هذا المقال"
 
 
 def ingest_paths(
@@ -160,20 +349,32 @@ def ingest_paths(
     *,
     published_on: date | None = None,
     source: str | None = None,
+    workers: int = 0,
 ) -> IngestReport:
-    """Ingest every article in ``paths``; a bad file is reported and the rest go on."""
+    """Ingest every article in ``paths``; a bad file is reported and the rest go on.
+
+    Each article is one transaction. With ``workers`` (> 0), reading the text
+    (cleaning, search keys, analysis) runs in that many other processes while
+    this one writes, in the same order; on two cores one worker is enough.
+    """
     report = IngestReport()
     defaults = Defaults(published_on=published_on, source=source)
-    for item in read_paths(paths, defaults, max_bytes=settings.MARSAD_MAX_ARTICLE_BYTES):
-        if isinstance(item, Rejection):
-            report.results.append(IngestResult(Outcome.REJECTED, item.origin, reason=item.reason))
+    items = read_paths(paths, defaults, max_bytes=settings.MARSAD_MAX_ARTICLE_BYTES)
+    lookups = Lookups()
+    for prepared in prepared_articles(items, workers=workers, analyze_later=True):
+        if isinstance(prepared, Rejection):
+            report.results.append(IngestResult(Outcome.REJECTED, prepared.origin, reason=prepared.reason))
+            continue
+        if isinstance(prepared, _Failed):
+            reason = _failure_reason(prepared.error)
+            report.results.append(IngestResult(Outcome.REJECTED, prepared.origin, reason=reason))
             continue
         try:
-            report.results.append(ingest_input(item))
+            report.results.append(write_article(prepared, lookups))
         except DatabaseError:
             raise  # the database itself is in trouble: stopping is the honest answer
         except Exception as error:  # noqa: BLE001 (one bad article must not stop the batch)
-            logger.exception("Ingest of %s failed", item.origin)
-            reason = f"خطأ داخلي أثناء المعالجة ({type(error).__name__})؛ لم يُحفظ شيء من هذا المقال"
-            report.results.append(IngestResult(Outcome.REJECTED, item.origin, reason=reason))
+            logger.exception("Ingest of %s failed", prepared.item.origin)
+            reason = _failure_reason(type(error).__name__)
+            report.results.append(IngestResult(Outcome.REJECTED, prepared.item.origin, reason=reason))
     return report

@@ -24,3 +24,15 @@ def test_ingest_prints_counts_and_exits_1_after_processing_the_rest(catalog, tmp
 def test_ingest_refuses_a_malformed_published_date_before_reading_anything(tmp_path):
     with pytest.raises(CommandError, match="تاريخ غير صالح"):
         call_command("ingest", str(tmp_path), "--published", "yesterday")
+
+
+def test_ingest_with_a_reading_worker_stores_the_same_articles(catalog, seeds_dir, capsys):
+    call_command("ingest", str(seeds_dir), "--workers", "1")
+    out, _ = capsys.readouterr()
+    assert "جديد: 5" in out and "مرفوض: 0" in out
+    assert Article.objects.count() == 5 and all(a.analyzed_at for a in Article.objects.all())
+
+
+def test_ingest_refuses_a_negative_number_of_workers(tmp_path):
+    with pytest.raises(CommandError, match="عدد غير صالح"):
+        call_command("ingest", str(tmp_path), "--workers", "-1")
