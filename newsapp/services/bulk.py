@@ -9,13 +9,16 @@ per-article path, on purpose:
 
 - **One transaction per batch** (``batch_size`` articles), not per article: a
   failing batch leaves none of its articles, the earlier batches stay.
-- **Analysis in worker processes** (``workers``, forked with the catalog
-  already prepared), overlapped with the database writes of the parent.
+- **Reading in worker processes** (``workers``, forked with the catalog
+  already prepared): cleaning, hash, search keys and analysis
+  (:func:`newsapp.services.ingest.prepared_articles`, as the per-article path
+  with ``workers``), overlapped with the database writes of the parent.
 - **Writes are set-based**: articles through ``bulk_create`` (search columns
-  by ``index_rows``, a statement per 200 articles), mentions through
+  as ``index_rows`` writes them, a statement per 200 articles), mentions through
   PostgreSQL ``COPY``, meetings, participations and evidence through
-  ``bulk_create``, refined meetings through ``bulk_update``. No ``post_save``
-  signals; the page cache is invalidated once per batch instead.
+  ``bulk_create``, refined meetings through ``bulk_update``, roles a visit
+  report names in one statement. No ``post_save`` signals; the page cache is
+  invalidated once per batch instead.
 - **A single writer is assumed**: the index of stored meetings that finds "the
   same event" is read once and kept in memory. Run it alone, not beside other
   ingests (the per-article path is safe for concurrent use).
@@ -23,36 +26,23 @@ per-article path, on purpose:
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
-from newsapp.nlp.clean import clean_text, fallback_title
-from newsapp.nlp.pipeline import Prepared, analyze, prepare
 from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, MeetingKind, Precision
-from newsapp.search.indexing import index_rows
+from newsapp.search.indexing import _UPDATE_MANY
 
 from .extraction import _KIND_FAMILIES, _Span, _unverified_person, first_same_event, refine_fields
-from .gazetteer import current_gazetteer
-from .ingest import TITLE_MAX, content_hash
-from .readers import ArticleInput
-from .storable import unstorable_reason
+from .ingest import PreparedArticle, _Failed, _failure_reason, prepared_articles
+from .readers import ArticleInput, Rejection
 
-# The catalog's automaton, set before the workers fork so they inherit it.
-_MATCHER: Prepared | None = None
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    item: ArticleInput
-    body: str
-    digest: str
-    analysis: Analysis | None
+# Rows per statement when the search columns are written.
+_INDEX_ROWS = 200
 
 
 @dataclass
@@ -62,36 +52,6 @@ class BulkReport:
     rejected: list[tuple[str, str]] = field(default_factory=list)
     meetings_created: int = 0
     batches: int = 0
-
-
-def _prepare(item: ArticleInput) -> _Prepared:
-    unstorable = unstorable_reason(
-        body=item.body,
-        title=item.title,
-        source=item.source,
-        source_url=item.source_url,
-        url=item.url,
-        raw_text=item.raw_text,
-    )
-    if unstorable:
-        return _Prepared(item, "", unstorable, None)
-    body = clean_text(item.body, title=item.title)
-    if not body.strip():
-        return _Prepared(item, "", "لا يبقى نص بعد إزالة شوائب الصفحة", None)
-    analysis = analyze(body, item.published_on, _MATCHER) if _MATCHER is not None else None
-    return _Prepared(item, body, content_hash(body), analysis)
-
-
-def _prepared_stream(items: Iterable[ArticleInput], workers: int, analyze_text: bool) -> Iterator[_Prepared]:
-    global _MATCHER
-    _MATCHER = prepare(current_gazetteer()) if analyze_text else None
-    if workers <= 1:
-        yield from map(_prepare, items)
-        return
-    # Forked children must not share the parent's database sockets.
-    connections.close_all()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_prepare, items, chunksize=32)
 
 
 def _family(kind: str) -> frozenset[str]:
@@ -150,7 +110,7 @@ class BulkWriter:
             self.sources[name] = Source.objects.get_or_create(name=name, defaults={"url": url})[0].pk
         return self.sources[name]
 
-    def _new_only(self, batch: list[_Prepared], report: BulkReport) -> list[_Prepared]:
+    def _new_only(self, batch: list[PreparedArticle], report: BulkReport) -> list[PreparedArticle]:
         digests = {p.digest for p in batch}
         urls = {p.item.url for p in batch if p.item.url}
         seen_hashes, seen_urls = set(), set()
@@ -171,13 +131,13 @@ class BulkWriter:
             fresh.append(prepared)
         return fresh
 
-    def write(self, batch: list[_Prepared], report: BulkReport) -> None:
+    def write(self, batch: list[PreparedArticle], report: BulkReport) -> None:
         with transaction.atomic():
             fresh = self._new_only(batch, report)
             now = timezone.now()
             articles = Article.objects.bulk_create(
                 Article(
-                    title=(p.item.title or fallback_title(p.body))[:TITLE_MAX],
+                    title=p.title,
                     body=p.body,
                     raw_text=p.item.raw_text if p.item.raw_text is not None else p.item.body,
                     source_id=self._source(p.item.source, p.item.source_url),
@@ -188,7 +148,7 @@ class BulkWriter:
                 )
                 for p in fresh
             )
-            index_rows((a.pk, a.title, a.body) for a in articles)
+            self._index(articles, fresh)
             mentions: list[tuple[int, int, int, int, str]] = []
             evidence: list[Evidence] = []
             new_meetings: list[tuple[Meeting, dict[int, str]]] = []
@@ -208,11 +168,7 @@ class BulkWriter:
             for meeting, roles in new_meetings:  # stored now: later reports update rows, not the dict
                 self.meetings.people[meeting.pk] = roles
                 del meeting._bulk_roles
-            for meeting_id, person, role in self.roles:
-                Participation.objects.filter(
-                    meeting_id=meeting_id, person_id=person, role=Participation.Role.PARTICIPANT
-                ).update(role=role)
-            self.roles = []
+            self._update_roles()
             fields = [
                 "kind",
                 "start_date",
@@ -231,6 +187,29 @@ class BulkWriter:
         report.created += len(articles)
         report.meetings_created += len(new_meetings)
         report.batches += 1
+
+    def _index(self, articles: list[Article], fresh: list[PreparedArticle]) -> None:
+        """``index_rows``, with the search keys computed beforehand (in the workers)."""
+        rows = [(a.pk, *p.search) for a, p in zip(articles, fresh, strict=True)]
+        for start in range(0, len(rows), _INDEX_ROWS):
+            chunk = rows[start : start + _INDEX_ROWS]
+            values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
+            with connection.cursor() as cursor:
+                cursor.execute(_UPDATE_MANY.format(rows=values), [v for row in chunk for v in row])
+
+    def _update_roles(self) -> None:
+        """The visitor and host a visit report named, in one statement (each pair comes once)."""
+        if not self.roles:
+            return
+        table = Participation._meta.db_table
+        values = ", ".join(["(%s::bigint, %s::bigint, %s::text)"] * len(self.roles))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} AS p SET role = v.role FROM (VALUES {values}) AS v(meeting_id, person_id, role)"
+                " WHERE p.meeting_id = v.meeting_id AND p.person_id = v.person_id AND p.role = %s",
+                [v for row in self.roles for v in row] + [Participation.Role.PARTICIPANT],
+            )
+        self.roles = []
 
     def _mentions(self, article_id: int, analysis: Analysis) -> list[tuple[int, int, int, int, str]]:
         rows: dict[tuple[int, int], tuple[int, int, int, int, str]] = {}
@@ -338,10 +317,17 @@ def ingest_many(
     """
     report = BulkReport()
     writer = BulkWriter()
-    batch: list[_Prepared] = []
-    for prepared in _prepared_stream(items, workers, analyze):
-        if not prepared.body:  # rejected: the digest field holds the reason
-            report.rejected.append((prepared.item.origin, prepared.digest))
+    batch: list[PreparedArticle] = []
+    readers = workers if workers > 1 else 0  # 1: read in this process, as before
+    for prepared in prepared_articles(items, workers=readers, analyze_text=analyze, window=256):
+        if isinstance(prepared, Rejection):
+            report.rejected.append((prepared.origin, prepared.reason))
+            continue
+        if isinstance(prepared, _Failed):
+            report.rejected.append((prepared.origin, _failure_reason(prepared.error)))
+            continue
+        if prepared.reason:
+            report.rejected.append((prepared.item.origin, prepared.reason))
             continue
         batch.append(prepared)
         if len(batch) >= batch_size:

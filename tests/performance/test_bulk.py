@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newsapp.bench.corpus import build_corpus
 from newsapp.models import Article, Evidence, Meeting, Mention, Participation
+from newsapp.search.indexing import index_rows
 from newsapp.services.bulk import ingest_many
 from newsapp.services.ingest import ingest_input
 from newsapp.services.readers import ArticleInput, Defaults, read_paths
@@ -27,7 +30,7 @@ def stored() -> dict:
                     m.start_date,
                     m.precision,
                     m.status,
-                    tuple(sorted(p.person.slug for p in m.participations.all())),
+                    tuple(sorted((p.person.slug, p.role) for p in m.participations.all())),
                 )
             )
             for m in Meeting.objects.prefetch_related("participations__person")
@@ -50,13 +53,14 @@ def items(seeds_dir):
     return seed_items(seeds_dir) + corpus_items(24)
 
 
-def test_bulk_and_per_article_paths_store_the_same_rows(catalog, items, django_db_blocker):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_bulk_and_per_article_paths_store_the_same_rows(catalog, items, workers):
     for item in items:
         ingest_input(item)
     one_by_one = stored()
     Meeting.objects.all().delete()
     Article.objects.all().delete()
-    report = ingest_many(items, batch_size=7)
+    report = ingest_many(items, batch_size=7, workers=workers)
     assert report.created == len(items) and report.duplicates == 0
     assert stored() == one_by_one
 
@@ -67,6 +71,39 @@ def test_bulk_ingest_twice_creates_nothing_the_second_time(catalog, items):
     again = ingest_many(items, batch_size=10)
     assert (again.created, again.duplicates) == (0, len(items))
     assert (Article.objects.count(), Meeting.objects.count(), Participation.objects.count()) == before
+
+
+MET = "التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 5 مارس 2024 وبحثا العلاقات الثنائية."
+VISIT = (
+    "وصل الرئيس الصيني شي جين بينغ إلى موسكو في زيارة رسمية يوم 5 مارس 2024، "
+    "واستقبله الرئيس الروسي فلاديمير بوتين في الكرملين."
+)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_a_visit_report_gives_the_roles_a_meeting_report_lacked_in_bulk_too(catalog, batch_size):
+    reports = [
+        ArticleInput(origin=str(i), body=body, published_on=date(2024, 3, 6))
+        for i, body in enumerate((MET, VISIT))
+    ]
+    for item in reports:
+        ingest_input(item)
+    one_by_one = stored()
+    Meeting.objects.all().delete()
+    Article.objects.all().delete()
+    ingest_many(reports, batch_size=batch_size)
+    assert stored() == one_by_one
+    roles = dict(Participation.objects.values_list("person__slug", "role"))
+    assert roles == {"xi-jinping": "visitor", "vladimir-putin": "host"}
+
+
+def test_bulk_writes_the_search_columns_index_rows_writes(catalog, items):
+    ingest_many(items[:8], batch_size=5)
+    columns = ("id", "title", "body", "search_normalized", "search_stemmed")
+    written = sorted(Article.objects.values_list(*columns))
+    assert len(written) == 8 and all(row[3] and row[4] for row in written)
+    index_rows([row[:3] for row in written])
+    assert sorted(Article.objects.values_list(*columns)) == written
 
 
 def test_an_empty_article_is_rejected_with_a_reason(catalog):
