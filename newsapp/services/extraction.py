@@ -148,7 +148,10 @@ _DATED_CANDIDATES = f"""
         SELECT id FROM {Meeting._meta.db_table}
         WHERE last_day >= %s AND start_date <= %s AND kind = ANY(%s)
     )
-    SELECT m.* FROM {Meeting._meta.db_table} m
+    SELECT m.*, (
+        SELECT count(*) FROM {Participation._meta.db_table} p WHERE p.meeting_id = m.id AND p.role = %s
+    ) AS plain_roles
+    FROM {Meeting._meta.db_table} m
     WHERE m.id IN (SELECT id FROM candidates)
       AND (SELECT count(*) FROM {Participation._meta.db_table} p WHERE p.meeting_id = m.id) = %s
       AND (SELECT count(*) FROM {Participation._meta.db_table} p
@@ -164,7 +167,7 @@ def _find_same_event(kind: str, people: Iterable[int], span: _Span | None, statu
         return None
     if span is not None:
         family = [str(k) for k in _KIND_FAMILIES[MeetingKind(kind)]]
-        params = [span.first, span.last, family, len(ids), ids, len(ids)]
+        params = [span.first, span.last, family, Participation.Role.PARTICIPANT, len(ids), ids, len(ids)]
         return first_same_event(Meeting.objects.raw(_DATED_CANDIDATES, params), span, status)
     # Undated: only meetings of the first person (participation_person_idx), not every meeting of
     # the kinds: at 20,000 meetings the full GROUP BY cost more than the rest of the ingest.
@@ -291,7 +294,8 @@ def _write_meeting(
         if meeting.review == Meeting.Review.SUGGESTED and found.kind == MeetingKind.VISIT:
             # A meeting report gave no roles; the visit report says who came and who received.
             roles = {pk: role for pk, role in people.items() if role != Participation.Role.PARTICIPANT}
-            if roles:
+            # ``plain_roles`` (read with the meeting when found by its dates): no one left to update.
+            if roles and getattr(meeting, "plain_roles", None) != 0:
                 meeting.participations.filter(
                     person_id__in=roles, role=Participation.Role.PARTICIPANT
                 ).update(role=Case(*(When(person_id=pk, then=Value(role)) for pk, role in roles.items())))

@@ -19,7 +19,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from newsapp.models import Article, Source
+from newsapp.models import Article, Entity, Source
 from newsapp.nlp.clean import clean_text, fallback_title
 from newsapp.nlp.normalize import content_key
 from newsapp.nlp.pipeline import Prepared as Matcher
@@ -149,6 +149,14 @@ class Lookups:
     def __init__(self) -> None:
         self.sources: dict[str, tuple[int, bool]] = {}  # name → (id, whether it has a URL)
         self.entities: dict[str, int] = {}  # slug → id
+        self._catalog_read = False
+
+    def entity_ids(self) -> dict[str, int]:
+        """Ids by slug, first of the whole catalog (the slugs the pipeline reports), in one query."""
+        if not self._catalog_read:
+            self.entities.update(Entity.objects.verified().values_list("slug", "id"))
+            self._catalog_read = True
+        return self.entities
 
     def source_id(self, name: str | None, url: str) -> int | None:
         if not name:
@@ -163,6 +171,7 @@ class Lookups:
     def clear(self) -> None:
         self.sources.clear()
         self.entities.clear()
+        self._catalog_read = True  # what is needed is looked up again, not the whole catalog
 
 
 def _search_columns(search: tuple[str, str, str]) -> dict[str, RawSQL]:
@@ -212,7 +221,7 @@ def write_article(prepared: PreparedArticle, lookups: Lookups | None = None) -> 
                 analysis = prepared.analysis or analyze(
                     article.body, article.published_on, prepared.analyze_with
                 )
-                entity_ids = lookups.entities if lookups is not None else None
+                entity_ids = lookups.entity_ids() if lookups is not None else None
                 record_analysis(article, analysis, fresh=True, entity_ids=entity_ids)
     except IntegrityError:
         digest, url = prepared.digest, item.url
