@@ -172,3 +172,22 @@ def test_a_duplicate_is_not_analyzed_when_reading_in_this_process(catalog, seeds
     monkeypatch.setattr(ingest_module, "analyze", lambda *args: calls.append(args) or real(*args))
     again = ingest_paths([seeds_dir])
     assert again.duplicates == 5 and calls == []
+
+
+MET = "التقى الرئيس الصيني شي جين بينغ الرئيس الروسي فلاديمير بوتين يوم 5 مارس 2024 وبحثا العلاقات الثنائية."
+VISIT = (
+    "وصل الرئيس الصيني شي جين بينغ إلى موسكو في زيارة رسمية يوم 5 مارس 2024، "
+    "واستقبله الرئيس الروسي فلاديمير بوتين في الكرملين."
+)
+
+
+def test_roles_are_updated_only_while_someone_is_left_without_one(catalog):
+    queries_to_ingest(MET)
+    given, _ = queries_to_ingest(VISIT)
+    assert any(q.startswith('UPDATE "newsapp_participation"') for q in given)
+    assert dict(Participation.objects.values_list("person__slug", "role")) == {
+        "xi-jinping": "visitor",
+        "vladimir-putin": "host",
+    }
+    again, _ = queries_to_ingest(VISIT + " وبحث الجانبان العلاقات.")
+    assert not any("newsapp_participation" in q and q.startswith("UPDATE") for q in again)
