@@ -319,17 +319,20 @@ _JOINER = re.compile(r"[\s،,]*")
 _EXPLICIT = (_dated, _range, _numeric)
 
 
-def find_dates(text: str, published: date | None) -> list[DateMention]:
+def find_dates(
+    text: str, published: date | None, normalized: tuple[str, list[int]] | None = None
+) -> list[DateMention]:
     """Every temporal expression in ``text``, sorted by start and non-overlapping.
 
     Relative expressions resolve against ``published`` and are skipped without it.
+    ``normalized``: ``normalize_with_offsets(text)``, when the caller has it already.
 
     >>> [(d.text, d.value.start.isoformat()) for d in find_dates("اتصل بوتين أمس السبت بشي", date(2024, 1, 28))]
     [('أمس السبت', '2024-01-27')]
     >>> [(d.text, str(d.value.precision)) for d in find_dates("في أيلول/سبتمبر ٢٠٢٣", None)]
     [('أيلول/سبتمبر ٢٠٢٣', 'month')]
     """
-    key, offsets = normalize_with_offsets(text)
+    key, offsets = normalized if normalized is not None else normalize_with_offsets(text)
     ctx = _Ctx(text, key, offsets, published)
     found: list[_Candidate] = []
     for pattern, handler in _RULES:

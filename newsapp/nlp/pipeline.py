@@ -56,5 +56,5 @@ def analyze(text: str, published: date | None, gazetteer: Gazetteer | Prepared) 
 def analyze_strict(text: str, published: date | None, prepared: Prepared) -> Analysis:
     """:func:`analyze` without its safety net: errors propagate (for tests and debugging)."""
     scan = scan_text(text, published, prepared)
-    meetings = find_meetings(scan, find_dates(text, published), prepared)
+    meetings = find_meetings(scan, find_dates(text, published, (scan.key, scan.offsets)), prepared)
     return Analysis(published=published, entities=group_entities(scan, prepared), meetings=tuple(meetings))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalize import _fold_char, clitic_variants, normalize_key
 
@@ -99,6 +100,7 @@ def query_forms(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+@lru_cache(maxsize=1 << 16)  # a body repeats its words, and news the language's
 def index_variants(token: str) -> tuple[str, ...]:
     """The readings of a normalized token stored in the index: its clitic variants, and for
     "لل" also a single "ل" off ("للقاء" is ل + لقاء as well as ل + ال + قاء).
