@@ -97,6 +97,22 @@ def test_a_visit_report_gives_the_roles_a_meeting_report_lacked_in_bulk_too(cata
     assert roles == {"xi-jinping": "visitor", "vladimir-putin": "host"}
 
 
+def test_bulk_finds_the_meetings_stored_before_it_started(catalog):
+    met, visit = (
+        ArticleInput(origin=str(i), body=body, published_on=date(2024, 3, 6))
+        for i, body in enumerate((MET, VISIT))
+    )
+    ingest_input(met)
+    ingest_input(visit)
+    one_by_one = stored()
+    Article.objects.exclude(content_hash=Article.objects.get(body__contains="التقى").content_hash).delete()
+    Meeting.objects.update(kind="meeting", start_date=date(2024, 3, 1), precision="month")
+    Participation.objects.update(role="participant")
+    report = ingest_many([visit])
+    assert (report.created, report.meetings_created) == (1, 0)
+    assert stored() == one_by_one
+
+
 def test_bulk_writes_the_search_columns_index_rows_writes(catalog, items):
     ingest_many(items[:8], batch_size=5)
     columns = ("id", "title", "body", "search_normalized", "search_stemmed")
