@@ -338,15 +338,17 @@ def prepared_articles(
         connections.close_all()
     iterator = iter(items)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending: deque = deque()
+        # Each window's results come in order as soon as they are ready (imap), while the
+        # next windows are already being read: the writer waits neither at the start nor between.
+        pending: deque[Iterator] = deque()
         while True:
             chunk = list(islice(iterator, window))
             if chunk:
-                pending.append(pool.map_async(_prepare_in_worker, chunk, chunksize=max(1, window // 8)))
+                pending.append(pool.imap(_prepare_in_worker, chunk, chunksize=max(1, window // 16)))
             if not pending:
                 return
             if len(pending) > 2 or not chunk:
-                yield from pending.popleft().get()
+                yield from pending.popleft()
 
 
 def _failure_reason(error: str) -> str:
