@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from django.db import connection
+from django.db.models.expressions import RawSQL
 
 from newsapp.nlp.search_text import fast_normalize, stemmed_tsvector
 
 TABLE = "newsapp_article"
 _TO_TSVECTOR_CHARS = 250_000
-_SET = """search_normalized = setweight(to_tsvector('arabic', {t}), 'A')
-        || setweight(to_tsvector('arabic', {b}), 'B'),
-    search_stemmed = {s}::tsvector"""
+_NORMALIZED = "setweight(to_tsvector('arabic', {t}), 'A') || setweight(to_tsvector('arabic', {b}), 'B')"
+_STEMMED = "{s}::tsvector"
+_SET = "search_normalized = " + _NORMALIZED + ", search_stemmed = " + _STEMMED
 _UPDATE_ONE = f"UPDATE {TABLE} SET " + _SET.format(t="%s", b="%s", s="%s") + " WHERE id = %s"
 _UPDATE_MANY = (
     f"UPDATE {TABLE} AS a SET "
@@ -41,23 +42,35 @@ def index_article(article_id: int, title: str, body: str) -> None:
         cursor.execute(_UPDATE_ONE, [title_key, body_key, stemmed, article_id])
 
 
+def search_columns(keys: tuple[str, str, str]) -> dict[str, RawSQL]:
+    """The search columns of ``search_keys`` as expressions, for an article's own INSERT."""
+    title_key, body_key, stemmed = keys
+    return {
+        "search_normalized": RawSQL(_NORMALIZED.format(t="%s", b="%s"), [title_key, body_key]),
+        "search_stemmed": RawSQL(_STEMMED.format(s="%s"), [stemmed]),
+    }
+
+
 def index_rows(rows: Iterable[tuple[int, str, str]], *, using=None, batch: int = 200) -> int:
     """Fill the search columns of ``(id, title, body)`` rows, ``batch`` rows per statement."""
+    keyed = ((article_id, *search_keys(title, body)) for article_id, title, body in rows)
+    return write_keys(keyed, using=using, batch=batch)
+
+
+def write_keys(rows: Iterable[tuple[int, str, str, str]], *, using=None, batch: int = 200) -> int:
+    """Fill the search columns of ``(id, *search_keys(...))`` rows computed beforehand."""
     conn = using or connection
     done = 0
     for chunk in _chunks(rows, batch):
-        params: list[object] = []
-        for article_id, title, body in chunk:
-            params.extend([article_id, *search_keys(title, body)])
         values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
         with conn.cursor() as cursor:
-            cursor.execute(_UPDATE_MANY.format(rows=values), params)
+            cursor.execute(_UPDATE_MANY.format(rows=values), [v for row in chunk for v in row])
         done += len(chunk)
     return done
 
 
-def _chunks(rows: Iterable[tuple[int, str, str]], size: int) -> Iterator[list[tuple[int, str, str]]]:
-    chunk: list[tuple[int, str, str]] = []
+def _chunks(rows: Iterable[tuple], size: int) -> Iterator[list[tuple]]:
+    chunk: list[tuple] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= size:

@@ -35,7 +35,7 @@ from django.utils import timezone
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
 from newsapp.nlp.types import Analysis, EntityKind, FoundMeeting, MeetingKind, Precision
-from newsapp.search.indexing import _UPDATE_MANY
+from newsapp.search.indexing import write_keys
 
 from .extraction import _KIND_FAMILIES, _Span, _unverified_person, first_same_event, refine_fields
 from .ingest import PreparedArticle, _Failed, _failure_reason, prepared_articles
@@ -222,12 +222,7 @@ class BulkWriter:
 
     def _index(self, articles: list[Article], fresh: list[PreparedArticle]) -> None:
         """``index_rows``, with the search keys computed beforehand (in the workers)."""
-        rows = [(a.pk, *p.search) for a, p in zip(articles, fresh, strict=True)]
-        for start in range(0, len(rows), _INDEX_ROWS):
-            chunk = rows[start : start + _INDEX_ROWS]
-            values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
-            with connection.cursor() as cursor:
-                cursor.execute(_UPDATE_MANY.format(rows=values), [v for row in chunk for v in row])
+        write_keys(((a.pk, *p.search) for a, p in zip(articles, fresh, strict=True)), batch=_INDEX_ROWS)
 
     def _update_roles(self) -> None:
         """The visitor and host a visit report named, in one statement (each pair comes once)."""

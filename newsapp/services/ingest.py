@@ -16,7 +16,6 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, connections, transaction
 from django.db.models import Q
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from newsapp.models import Article, Entity, Source
@@ -26,7 +25,7 @@ from newsapp.nlp.pipeline import Prepared as Matcher
 from newsapp.nlp.pipeline import analyze, prepare
 from newsapp.nlp.types import Analysis
 from newsapp.search import index_article
-from newsapp.search.indexing import search_keys
+from newsapp.search.indexing import search_columns, search_keys
 
 from .extraction import record_analysis
 from .gazetteer import current_gazetteer
@@ -174,18 +173,6 @@ class Lookups:
         self._catalog_read = True  # what is needed is looked up again, not the whole catalog
 
 
-def _search_columns(search: tuple[str, str, str]) -> dict[str, RawSQL]:
-    """The search columns as ``index_article`` writes them (``indexing._SET``), set by the insert itself."""
-    title_key, body_key, stemmed = search
-    return {
-        "search_normalized": RawSQL(
-            "setweight(to_tsvector('arabic', %s), 'A') || setweight(to_tsvector('arabic', %s), 'B')",
-            [title_key, body_key],
-        ),
-        "search_stemmed": RawSQL("%s::tsvector", [stemmed]),
-    }
-
-
 def write_article(prepared: PreparedArticle, lookups: Lookups | None = None) -> IngestResult:
     """Store one prepared article with what was read in it, all or nothing (one transaction).
 
@@ -212,7 +199,7 @@ def write_article(prepared: PreparedArticle, lookups: Lookups | None = None) -> 
                 content_hash=prepared.digest,
                 analyzed_at=timezone.now() if prepared.analyzed else None,
                 **source,
-                **_search_columns(prepared.search),
+                **search_columns(prepared.search),
             )
             # As an article read from the database: the search columns are deferred.
             for name in ("search_normalized", "search_stemmed"):
