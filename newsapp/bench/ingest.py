@@ -42,14 +42,15 @@ class Throughput:
         return self.articles / self.seconds if self.seconds else 0.0
 
 
-def _write_jsonl(items: list[ArticleInput], folder: Path, per_file: int = 100) -> Path:
+def write_jsonl_folder(items: list[ArticleInput], folder: Path, per_file: int = 100) -> Path:
     """A folder of JSONL files (each well under the ingest's size limit per file)."""
     for start in range(0, len(items), per_file):
-        _write_file(items[start : start + per_file], folder / f"articles-{start:06d}.jsonl")
+        write_jsonl_file(items[start : start + per_file], folder / f"articles-{start:06d}.jsonl")
     return folder
 
 
-def _write_file(items: list[ArticleInput], path: Path) -> None:
+def write_jsonl_file(items: list[ArticleInput], path: Path) -> None:
+    """``items`` as a JSONL file ``manage.py ingest`` reads."""
     with path.open("w", encoding="utf-8") as handle:
         for item in items:
             record = {
@@ -85,7 +86,7 @@ def measure(corpus: Corpus, *, count: int = 500, workers: int = 2) -> list[Throu
         for label, n_workers in (("per article (ingest_paths)", 0), ("per article, 1 reading worker", 1)):
             with tempfile.TemporaryDirectory() as folder:
                 offset = base + 100_000 * len(results)  # fresh numbers for every measurement
-                one = _write_jsonl(_fresh(corpus, offset, count, run), Path(folder))
+                one = write_jsonl_folder(_fresh(corpus, offset, count, run), Path(folder))
                 forget_gazetteer()
                 started = time.perf_counter()
                 report = ingest_paths([one], workers=n_workers)
@@ -94,7 +95,7 @@ def measure(corpus: Corpus, *, count: int = 500, workers: int = 2) -> list[Throu
         for label, n_workers in (("bulk, 1 process (ingest_many)", 1), (f"bulk, {workers} workers", workers)):
             with tempfile.TemporaryDirectory() as folder:
                 offset = base + 100_000 * len(results)  # fresh numbers for every measurement
-                path = _write_jsonl(_fresh(corpus, offset, count * 2, run), Path(folder))
+                path = write_jsonl_folder(_fresh(corpus, offset, count * 2, run), Path(folder))
                 forget_gazetteer()
                 started = time.perf_counter()
                 items = read_paths([path], Defaults(), max_bytes=settings.MARSAD_MAX_ARTICLE_BYTES)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
@@ -10,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from newsapp.bench.corpus import build_corpus
+from newsapp.bench.ingest import write_jsonl_file
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Source
 from newsapp.nlp.pipeline import prepare
 from newsapp.search import index_article
@@ -61,23 +61,10 @@ def stored() -> dict:
     }
 
 
-def write_jsonl(folder, items: list[ArticleInput]) -> None:
-    with (folder / "articles.jsonl").open("w", encoding="utf-8") as handle:
-        for item in items:
-            record = {
-                "title": item.title,
-                "body": item.body,
-                "published": item.published_on.isoformat() if item.published_on else None,
-                "source": item.source,
-                "url": item.url,
-            }
-            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
 @pytest.fixture
 def corpus_folder(tmp_path):
     corpus = build_corpus(articles=30, meetings=10, entities=0, seed=5)
-    write_jsonl(tmp_path, list(corpus.stream()))
+    write_jsonl_file(list(corpus.stream()), tmp_path / "articles.jsonl")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")  # a rejection among the articles
     return tmp_path
 
