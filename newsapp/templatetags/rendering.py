@@ -76,32 +76,28 @@ def _url_maker(name: str, sentinel: int | str) -> Callable[[Any], str]:
     return lambda value: pattern.replace(marker, str(value), 1)
 
 
-def _source_items(evidence: Iterable[Any]) -> list[str]:
-    """One ``<li>`` per article (consecutive evidence of one article is one source), escaped."""
+def _source_items(sources: Iterable[Any]) -> list[str]:
+    """One ``<li>`` per article (an article's first evidence is its link), escaped.
+
+    ``sources`` are ``views.timeline.Source`` rows in article order.
+    """
     from .marsad import arabic_date
 
     article_url = _url_maker("article-detail", 987654321)
     items = []
     previous = object()
-    for ev in evidence:
-        if ev.article_id == previous:
+    for source in sources:
+        if source.article_id == previous:
             continue
-        previous = ev.article_id
-        article = ev.article
+        previous = source.article_id
         when = (
-            f' <span class="text-secondary small">· {escape(arabic_date(article.published_on))}</span>'
-            if article.published_on
+            f' <span class="text-secondary small">· {escape(arabic_date(source.published_on))}</span>'
+            if source.published_on
             else ""
         )
-        href = f"{article_url(article.pk)}#evidence-{ev.pk}"
-        items.append(f'<li><a href="{escape(href)}">{escape(article.title)}</a>{when}</li>')
+        href = f"{article_url(source.article_id)}#evidence-{source.evidence_id}"
+        items.append(f'<li><a href="{escape(href)}">{escape(source.title)}</a>{when}</li>')
     return items
-
-
-@register.simple_tag
-def source_links(evidence: Iterable[Any]) -> SafeString:
-    """A meeting's sources: one ``<li>`` per article, escaped."""
-    return mark_safe("".join(_source_items(evidence)))  # noqa: S308 (every value escaped in _source_items)
 
 
 @register.simple_tag
@@ -110,8 +106,8 @@ def meeting_card(meeting: Any, show_sources: bool = False) -> SafeString:
 
     The most repeated fragment of the site (40 on a timeline page), so it is
     built here rather than by an ``{% include %}`` (about 1 ms a card in the
-    template engine). Needs ``with_people()``, and ``evidence__article``
-    prefetched when ``show_sources``; ``meeting.ordinal`` is shown when set.
+    template engine). Needs ``with_people()``, and ``meeting.sources``
+    (``views.timeline.attach_sources``) when ``show_sources``; ``meeting.ordinal`` is shown when set.
     """
     from .marsad import contact_ordinal, icon, kind_icon, meeting_date
 
@@ -161,7 +157,7 @@ def meeting_card(meeting: Any, show_sources: bool = False) -> SafeString:
     if where:
         parts.append(f'<p class="meeting-where mb-1">{" ".join(where)}</p>')
     if show_sources:
-        sources = _source_items(meeting.evidence.all())
+        sources = _source_items(meeting.sources)
         if sources:
             parts.append(
                 f'<details class="meeting-sources"><summary>المصادر ({len(sources)})</summary>'

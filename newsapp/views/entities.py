@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 from newsapp.models import Article, Entity, Meeting, Participation, Position
 
 from .network import counterpart_network
-from .timeline import with_sources
+from .timeline import attach_sources
 
 MEETINGS_SHOWN = 15
 ARTICLES_SHOWN = 10
@@ -63,7 +63,7 @@ class EntityDetailView(DetailView):
         by_kind = dict(meetings.held().values_list("kind").annotate(n=Count("id")).order_by())
         met = counterparts(entity, meetings.held())
         context.update(
-            meetings=with_sources(meetings.latest_first())[:MEETINGS_SHOWN],
+            meetings=attach_sources(meetings.latest_first().with_people()[:MEETINGS_SHOWN]),
             meeting_total=sum(by_kind.values()),
             by_kind=[(kind, label, by_kind[kind]) for kind, label in Meeting.Kind.choices if kind in by_kind],
             counterparts=met,

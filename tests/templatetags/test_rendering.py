@@ -41,9 +41,9 @@ def summit(catalog):
 
 
 def loaded(meeting: Meeting) -> Meeting:
-    from newsapp.views.timeline import with_sources
+    from newsapp.views.timeline import attach_sources
 
-    return with_sources(Meeting.objects.filter(pk=meeting.pk)).get()
+    return attach_sources(Meeting.objects.filter(pk=meeting.pk).with_people())[0]
 
 
 def test_a_card_names_kind_dates_people_roles_place_and_review(summit):
@@ -60,7 +60,7 @@ def test_a_card_names_kind_dates_people_roles_place_and_review(summit):
 def test_sources_list_each_article_once_linking_its_first_evidence(summit):
     meeting = loaded(summit)
     html = meeting_card(meeting, show_sources=True)
-    first_evidence = min(e.pk for e in meeting.evidence.all() if e.article.title.startswith("لقاء"))
+    first_evidence = min(e.pk for e in summit.evidence.all() if e.article.title.startswith("لقاء"))
     assert "<summary>المصادر (2)</summary>" in html
     assert f'#evidence-{first_evidence}">لقاء &lt;في&gt; بكين</a>' in html
     assert html.count("<li>") == 2
