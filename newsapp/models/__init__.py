@@ -2,12 +2,13 @@
 
 from .articles import Article, Source
 from .entities import Alias, Entity, Position
-from .meetings import Evidence, Meeting, Participation
+from .meetings import Contact, Evidence, Meeting, Participation
 from .mentions import Mention
 
 __all__ = [
     "Alias",
     "Article",
+    "Contact",
     "Entity",
     "Evidence",
     "Meeting",

@@ -192,6 +192,41 @@ class Participation(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
 
+class Contact(models.Model):
+    """How many visible, held meetings two people had together, stored in both directions.
+
+    A busy leader's page ranks who they met most and how often those people met
+    each other; counted from participations, that reads the leader's whole
+    record (thousands of meetings) on every view. Kept by PostgreSQL: triggers
+    on participations and meetings (migration 0006) add and remove each pair as
+    a meeting gains or loses people or is held, planned, rejected or deleted, so
+    no write path can forget it. A pair whose count reaches 0 has no row.
+    """
+
+    # No index of its own: the unique (person, other) one serves lookups by person.
+    person = models.ForeignKey(
+        "newsapp.Entity", verbose_name="الشخص", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    other = models.ForeignKey(
+        "newsapp.Entity", verbose_name="من التقاه", on_delete=models.CASCADE, related_name="+"
+    )
+    meetings = models.PositiveIntegerField("عدد اللقاءات")
+
+    class Meta:
+        verbose_name = "لقاءات شخصين"
+        verbose_name_plural = "لقاءات الأشخاص فيما بينهم"
+        constraints = [
+            models.UniqueConstraint(fields=["person", "other"], name="contact_unique_pair"),
+        ]
+        indexes = [
+            # A person's top counterparts, most met first, read from the index alone.
+            models.Index(fields=["person", "-meetings"], include=["other"], name="contact_top_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} ↔ {self.other_id}: {self.meetings}"
+
+
 class Evidence(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="evidence"

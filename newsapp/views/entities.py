@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, F, Prefetch
 from django.views.generic import DetailView
 
-from newsapp.models import Article, Entity, Meeting, Participation, Position
+from newsapp.models import Article, Contact, Entity, Meeting, Participation, Position
 
 from .network import counterpart_network
 from .timeline import attach_sources
@@ -31,11 +31,20 @@ def meetings_of(entity: Entity):
 
 
 def counterparts(entity: Entity, meetings):
-    """Who this person met most, or for a country, the countries its people met most."""
-    others = Participation.objects.filter(meeting__in=meetings.values("id"))
+    """Who this person met most, or for a country, the countries its people met most.
+
+    ``meetings`` are the held, visible meetings the page counts. A person's are
+    already counted by PostgreSQL in Contact, which saves reading a busy
+    leader's whole record on every view.
+    """
     if entity.kind == Entity.Kind.PERSON:
-        key, others = "person", others.exclude(person=entity)
-    elif entity.kind == Entity.Kind.COUNTRY:
+        return list(
+            Contact.objects.filter(person=entity, meetings__gt=0)
+            .values(ident=F("other_id"), slug=F("other__slug"), name=F("other__name"), count=F("meetings"))
+            .order_by("-meetings", "other__name")[:COUNTERPARTS_SHOWN]
+        )
+    others = Participation.objects.filter(meeting__in=meetings.values("id"))
+    if entity.kind == Entity.Kind.COUNTRY:
         key, others = "person__country", others.exclude(person__country=entity).exclude(person__country=None)
     else:
         key = "person"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from django.db.models import Count
+from django.db.models import F
 
-from newsapp.models import Meeting, Participation
+from newsapp.models import Contact
 
 SIZE = 360
 CENTER = SIZE / 2
@@ -14,15 +14,15 @@ RADIUS = 130
 
 
 def _links_among(ids: list[int]) -> list[tuple[int, int, int]]:
-    """(a, b, meetings) for counterparts who also met each other, in one query."""
-    rows = (
-        Participation.objects.filter(person__in=ids, meeting__participations__person__in=ids)
-        .exclude(meeting__review=Meeting.Review.REJECTED)
-        .values_list("person_id", "meeting__participations__person_id")
-        .annotate(n=Count("meeting", distinct=True))
+    """(a, b, meetings) for people who also met each other, in one query.
+
+    Counted by PostgreSQL in Contact: held meetings no editor rejected, each pair once (a < b).
+    """
+    return list(
+        Contact.objects.filter(person__in=ids, other__in=ids, person__lt=F("other"))
+        .values_list("person_id", "other_id", "meetings")
         .order_by()
     )
-    return [(a, b, n) for a, b, n in rows if a < b]
 
 
 def counterpart_network(entity, counterparts: list[dict], pairs: bool) -> dict | None:
