@@ -164,6 +164,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# Meeting cards and API representations, kept under each meeting's version
+# (newsapp/views/cards.py): a cache of their own, so pages cannot evict them.
+if MARSAD_CACHE_URL.startswith(("redis://", "rediss://", "dummy://")):
+    CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": "fragments"}
+else:
+    CACHES["fragments"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "marsad-fragments",
+        # ~1.5 KB a card: at most ~30 MB a process.
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    }
+MARSAD_FRAGMENT_CACHE_SECONDS = int(os.environ.get("MARSAD_FRAGMENT_CACHE_SECONDS", 24 * 3600))
 MARSAD_CACHE_GENERATION_FILE = (
     None
     if MARSAD_CACHE_URL and not MARSAD_CACHE_URL.startswith("dummy://")

@@ -43,13 +43,17 @@ def _private_cache_generation(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
-    """Each test starts with no cached pages (newsapp/caching.py): data differs between tests."""
+    """Each test starts with no cached pages or cards (newsapp/caching.py, views/cards.py).
+
+    Data differs between tests, and ids and timestamps can repeat after a rollback.
+    """
     from django.conf import settings
 
     if settings.configured:
-        from django.core.cache import cache
+        from django.core.cache import caches
 
-        cache.clear()
+        for alias in settings.CACHES:
+            caches[alias].clear()
 
 
 @pytest.fixture

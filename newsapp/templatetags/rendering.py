@@ -107,8 +107,12 @@ def meeting_card(meeting: Any, show_sources: bool = False) -> SafeString:
     The most repeated fragment of the site (40 on a timeline page), so it is
     built here rather than by an ``{% include %}`` (about 1 ms a card in the
     template engine). Needs ``with_people()``, and ``meeting.sources``
-    (``views.timeline.attach_sources``) when ``show_sources``; ``meeting.ordinal`` is shown when set.
+    (``views.cards.attach_sources``) when ``show_sources``; ``meeting.ordinal`` is shown when set.
+    A card the view already has (``views.cards.prepare_cards``, same ``show_sources``) is used as is.
     """
+    prepared = getattr(meeting, "card_html", None)
+    if prepared is not None:
+        return prepared
     from .marsad import contact_ordinal, icon, kind_icon, meeting_date
 
     kind = escape(meeting.kind)

@@ -14,6 +14,8 @@ from django.db.models.functions import TruncMonth
 
 from newsapp.templatetags.marsad import MONTHS
 
+from .aggregates import Read, read_now
+
 KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
 # 960 px hold about 120 columns of dots 8 px apart, four stacked: past ~500
@@ -29,15 +31,23 @@ def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def monthly_chart(held) -> dict | None:
-    """Bars of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data."""
-    rows = (
+def monthly_chart(held, read: Read = read_now) -> dict | None:
+    """Bars of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data.
+
+    ``read`` runs the query and shapes its rows (``views.aggregates.Aggregates.read``
+    keeps the result in the cache).
+    """
+    query = (
         held.exclude(start_date=None)
         .annotate(month=TruncMonth("start_date"))
         .values("month", "kind")
         .annotate(n=Count("id"))
         .order_by()
     )
+    return read(query, _bars)
+
+
+def _bars(rows: list[dict]) -> dict | None:
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in rows:
         counts[_month_index(row["month"])][row["kind"]] = row["n"]
@@ -84,14 +94,22 @@ def monthly_chart(held) -> dict | None:
     }
 
 
-def timeline_strip(held, on_page: set[int]) -> dict | None:
+def timeline_strip(held, on_page: set[int], read: Read = read_now) -> dict | None:
     """One dot per meeting (the newest ``MAX_DOTS``) on a line, placed by date, right to left, with year ticks."""
-    # The newest MAX_DOTS (by the index of latest_first), drawn oldest to newest.
-    rows = list(
+    # The newest MAX_DOTS (by the index of latest_first).
+    query = (
         held.exclude(start_date=None)
         .order_by(F("start_date").desc(nulls_last=True), F("id").desc())
         .values_list("id", "kind", "start_date")[:MAX_DOTS]
-    )[::-1]
+    )
+    strip = read(query, _dots)
+    for dot in strip["dots"] if strip else ():
+        dot["on_page"] = dot["id"] in on_page
+    return strip
+
+
+def _dots(newest_first: list[tuple]) -> dict | None:
+    rows = newest_first[::-1]  # drawn oldest to newest
     if not rows:
         return None
     start, end = rows[0][2], rows[-1][2]
@@ -115,7 +133,6 @@ def timeline_strip(held, on_page: set[int]) -> dict | None:
                 "x": x,
                 "y": 40 - 9 * min(lane, 3),
                 "day": day,
-                "on_page": pk in on_page,
             }
         )
     ticks = [

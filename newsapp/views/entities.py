@@ -7,8 +7,9 @@ from django.views.generic import DetailView
 
 from newsapp.models import Article, Contact, Entity, Meeting, Participation, Position
 
+from .aggregates import Aggregates, Read, read_now
+from .cards import prepare_cards
 from .network import counterpart_network
-from .timeline import attach_sources
 
 MEETINGS_SHOWN = 15
 ARTICLES_SHOWN = 10
@@ -30,7 +31,7 @@ def meetings_of(entity: Entity):
     return meetings.filter(location=entity)
 
 
-def counterparts(entity: Entity, meetings):
+def counterparts(entity: Entity, meetings, read: Read = read_now):
     """Who this person met most, or for a country, the countries its people met most.
 
     ``meetings`` are the held, visible meetings the page counts. A person's are
@@ -48,7 +49,7 @@ def counterparts(entity: Entity, meetings):
         key, others = "person__country", others.exclude(person__country=entity).exclude(person__country=None)
     else:
         key = "person"
-    return list(
+    return read(
         others.values(ident=F(f"{key}__id"), slug=F(f"{key}__slug"), name=F(f"{key}__name"))
         .annotate(count=Count("meeting", distinct=True))
         .order_by("-count", "name")[:COUNTERPARTS_SHOWN]
@@ -66,13 +67,19 @@ class EntityDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
+        aggregates = Aggregates()  # the version first: then the data it guards
         context = super().get_context_data(**kwargs)
         entity = self.object
         meetings = meetings_of(entity)
-        by_kind = dict(meetings.held().values_list("kind").annotate(n=Count("id")).order_by())
-        met = counterparts(entity, meetings.held())
+        by_kind = dict(
+            aggregates.read(meetings.held().values_list("kind").annotate(n=Count("id")).order_by())
+        )
+        met = counterparts(entity, meetings.held(), aggregates.read)
         context.update(
-            meetings=attach_sources(meetings.latest_first().with_people()[:MEETINGS_SHOWN]),
+            meetings=prepare_cards(
+                meetings.latest_first().select_related("location", "occasion")[:MEETINGS_SHOWN],
+                show_sources=True,
+            ),
             meeting_total=sum(by_kind.values()),
             by_kind=[(kind, label, by_kind[kind]) for kind, label in Meeting.Kind.choices if kind in by_kind],
             counterparts=met,

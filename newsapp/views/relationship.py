@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from newsapp.models import Meeting
 
+from .aggregates import Read, read_now
 
-def contact_ordinals(pair_meetings) -> dict[int, int]:
+
+def contact_ordinals(pair_meetings, read: Read = read_now) -> dict[int, int]:
     """For each meeting id, its rank among the pair's contacts of the same kind in the same year.
 
     Counted over the pair's whole history (not the filtered page), so the third
@@ -18,7 +20,9 @@ def contact_ordinals(pair_meetings) -> dict[int, int]:
     """
     seen: Counter = Counter()
     ordinals = {}
-    rows = pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date")
+    rows = read(
+        pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date")
+    )
     for pk, kind, day in rows:
         seen[kind, day.year] += 1
         ordinals[pk] = seen[kind, day.year]
@@ -36,8 +40,10 @@ def days_phrase(days: int) -> str:
     return f"{days} يوماً"
 
 
-def relationship_summary(held) -> dict:
-    rows = list(held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"))
+def relationship_summary(held, read: Read = read_now) -> dict:
+    rows = read(
+        held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"), list
+    )
     counts = Counter(row["kind"] for row in rows)
     by_kind = [
         {"kind": kind, "label": label, "count": counts.get(kind, 0)}

@@ -41,7 +41,7 @@ def summit(catalog):
 
 
 def loaded(meeting: Meeting) -> Meeting:
-    from newsapp.views.timeline import attach_sources
+    from newsapp.views.cards import attach_sources
 
     return attach_sources(Meeting.objects.filter(pk=meeting.pk).with_people())[0]
 

@@ -4,6 +4,7 @@ import itertools
 from datetime import date
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -31,7 +32,10 @@ URLS = [
 
 
 def queries(client, url: str) -> int:
-    filter_choices()  # the filter forms' options are memoized per cache generation: counted warm
+    # Meeting cards counted cold (every card built: the most queries a page runs);
+    # the filter forms' options are memoized per cache generation: counted warm.
+    caches["fragments"].clear()
+    filter_choices()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -45,19 +49,21 @@ def test_every_page_runs_a_constant_number_of_queries_at_n_and_10n_rows(client, 
     build_world(45, start=date(2021, 1, 5), counter=counter)
     large = {url: queries(client, url) for url in URLS}
     assert large == small
-    # The numbers themselves, so a change is seen in review.
+    # The numbers themselves, so a change is seen in review. Timeline and entity pages
+    # read the meetings' version first (views/aggregates.py): one query that spares
+    # their charts and counts when the fragment cache has them.
     assert small == {
         "/": 7,
         "/articles/": 2,
         "/articles/?leader=xi-jinping&from=2023-01-01": 3,
         "/timeline/": 8,
         "/timeline/?leader=xi-jinping&leader=vladimir-putin": 11,
-        "/timeline/?leader=joe-biden&from=2023-01-01&to=2030-12-31&kind=meeting": 8,
+        "/timeline/?leader=joe-biden&from=2023-01-01&to=2030-12-31&kind=meeting": 9,
         "/timeline/?country=china": 9,
-        "/entities/xi-jinping/": 10,
-        "/entities/china/": 11,
-        "/entities/g20/": 10,
-        "/entities/bali/": 9,
+        "/entities/xi-jinping/": 11,
+        "/entities/china/": 12,
+        "/entities/g20/": 11,
+        "/entities/bali/": 10,
         "/search/?q=الجانبين": 5,  # aliases, count, page, meetings (+ people); filter choices memoized
     }
 

@@ -1,0 +1,64 @@
+"""Aggregates over many meetings (the timeline's charts, a leader's counterparts), kept until a meeting changes.
+
+They read thousands of rows for a busy leader, and they change only when a
+meeting does: PostgreSQL keeps a version that grows at every change to a
+meeting or to what it shows (migration 0007). Results are cached under that
+version and the query's own SQL, so each filter combination has its own entry
+and no code has to say what a result depends on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connections, router
+from django.db.models import QuerySet
+
+from newsapp.models import Meeting
+
+_MISSING = object()
+
+
+def meetings_version() -> int:
+    # From the database the reads go to (a replica lags): a result is keyed on
+    # the version of the data it was computed from.
+    with connections[router.db_for_read(Meeting)].cursor() as cursor:
+        cursor.execute("SELECT version FROM newsapp_meeting_version")
+        return cursor.fetchone()[0]
+
+
+# (query, shape) → shape(list(query)): how views read an aggregate, cached or not.
+Read = Callable[[QuerySet, Callable[[list], Any]], Any]
+
+
+def read_now(queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
+    """``Read`` without a cache."""
+    return shape(list(queryset))
+
+
+class Aggregates:
+    """One request's reader of cached query results; reads the version once, before any data."""
+
+    def __init__(self) -> None:
+        self.version = meetings_version()
+
+    def read(self, queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
+        """``shape(list(queryset))``, from the cache while no meeting changed.
+
+        For ``values()`` and ``values_list()`` querysets, and shapes that return
+        plain data: model instances would be pickled and rebuilt at every read.
+        Each read returns its own copy, which the caller may change.
+        """
+        sql, params = queryset.query.sql_with_params()
+        digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
+        key = f"marsad:agg:{self.version}:{shape.__module__}.{shape.__qualname__}:{digest}"
+        fragments = caches["fragments"]
+        value = fragments.get(key, _MISSING)
+        if value is _MISSING:
+            value = shape(list(queryset))
+            fragments.set(key, value, timeout=settings.MARSAD_FRAGMENT_CACHE_SECONDS)
+        return value

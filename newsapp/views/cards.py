@@ -1,0 +1,85 @@
+"""Meeting cards, kept in the fragment cache under each meeting's version.
+
+The page cache (``newsapp.caching``) forgets every page at each write, and a
+site that ingests all day writes every few seconds. Most meetings on a page did
+not change, though: their cards are kept under ``(id, updated_at)``, which
+PostgreSQL moves whenever anything a card shows changes (its people, places,
+sources, their names and titles; migration 0007), so no write path can leave a
+stale card behind. A page then loads people and sources only for the cards it
+does not have.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Prefetch, prefetch_related_objects
+
+from newsapp.models import Evidence, Meeting, Participation
+from newsapp.templatetags.rendering import meeting_card
+
+
+class Source(NamedTuple):
+    """An article a meeting was read in, as its card lists it (plain row, not model instances)."""
+
+    evidence_id: int
+    article_id: int
+    title: str
+    published_on: date | None
+
+
+def attach_sources(meetings: Iterable[Meeting]) -> list[Meeting]:
+    """``meetings`` with ``meeting.sources`` set, oldest article first, in one query for all of them.
+
+    Rows, not ``Evidence`` and ``Article`` instances: a timeline page lists ~200
+    sources, and building their model instances was a fifth of its time.
+    """
+    meetings = list(meetings)
+    by_id = {meeting.pk: meeting for meeting in meetings}
+    for meeting in meetings:
+        meeting.sources = []
+    if not by_id:
+        return meetings
+    rows = (
+        Evidence.objects.filter(meeting__in=list(by_id))
+        .order_by("meeting_id", "article__published_on", "article_id", "start")
+        .values_list("meeting_id", "id", "article_id", "article__title", "article__published_on")
+    )
+    for meeting_id, *source in rows:
+        by_id[meeting_id].sources.append(Source(*source))
+    return meetings
+
+
+def card_key(meeting: Meeting, show_sources: bool) -> str:
+    ordinal = getattr(meeting, "ordinal", None) or 0
+    return f"marsad:card:{meeting.pk}:{meeting.updated_at.timestamp()}:{int(show_sources)}:{ordinal}"
+
+
+def prepare_cards(meetings: Iterable[Meeting], *, show_sources: bool = False) -> list[Meeting]:
+    """``meetings`` with ``meeting.card_html`` set to its HTML, built only where the cache has none.
+
+    ``meetings`` need their ``location`` and ``occasion`` (``select_related``);
+    their people and sources are loaded here, for the missing cards only, in
+    two queries. ``{% meeting_card %}`` shows ``meeting.card_html`` when it is set.
+    """
+    meetings = list(meetings)
+    fragments = caches["fragments"]
+    keys = {meeting.pk: card_key(meeting, show_sources) for meeting in meetings}
+    found = fragments.get_many(keys.values()) if keys else {}
+    missing = [meeting for meeting in meetings if keys[meeting.pk] not in found]
+    if missing:
+        prefetch_related_objects(
+            missing, Prefetch("participations", queryset=Participation.objects.select_related("person"))
+        )
+        if show_sources:
+            attach_sources(missing)
+        built = {keys[meeting.pk]: meeting_card(meeting, show_sources) for meeting in missing}
+        fragments.set_many(built, timeout=settings.MARSAD_FRAGMENT_CACHE_SECONDS)
+        found.update(built)
+    for meeting in meetings:
+        meeting.card_html = found[keys[meeting.pk]]
+    return meetings

@@ -1,0 +1,87 @@
+"""Aggregates kept under the meetings' version: read from the cache until any meeting changes."""
+
+from datetime import date
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsapp.models import Entity, Evidence, Meeting, Participation
+from newsapp.views.aggregates import Aggregates, meetings_version
+
+from .builders import build_world
+
+pytestmark = pytest.mark.django_db
+
+
+def rows():
+    return Meeting.objects.visible().held().values_list("kind").order_by("kind")
+
+
+def test_rows_are_read_once_per_version(catalog):
+    build_world(3)
+    first = Aggregates().read(rows())
+    with CaptureQueriesContext(connection) as captured:
+        again = Aggregates().read(rows())
+    assert again == first
+    assert len(captured) == 1  # the version only
+
+
+def test_each_query_has_its_own_entry(catalog):
+    build_world(4)
+    aggregates = Aggregates()
+    calls = aggregates.read(rows().filter(kind="call"))
+    everything = aggregates.read(rows())
+    assert calls == [("call",)]
+    assert len(everything) == 4
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: Meeting.objects.filter(pk=m.pk).update(review="rejected"),  # the admin action
+        lambda m: Meeting.objects.filter(pk=m.pk).delete(),
+        lambda m: Participation.objects.filter(meeting=m).delete(),
+        lambda m: Evidence.objects.filter(meeting=m).delete(),
+        lambda m: Entity.objects.filter(participations__meeting=m).update(name="اسم جديد"),
+        lambda m: Meeting.objects.create(kind="call", start_date=date(2024, 1, 1)),
+    ],
+    ids=["rejected", "deleted", "participants removed", "sources removed", "renamed", "new meeting"],
+)
+def test_every_change_to_a_meeting_or_what_it_shows_moves_the_version(catalog, change):
+    world = build_world(2)
+    before = meetings_version()
+    change(world.meetings[0])
+    assert meetings_version() > before
+
+
+def test_an_article_with_no_meeting_keeps_the_version(catalog):
+    world = build_world(2)
+    before = meetings_version()
+    article = world.articles[0]
+    article.analyzed_at = None
+    article.save(update_fields=["analyzed_at"])
+    assert meetings_version() == before
+
+
+def test_a_rejected_meeting_leaves_the_timeline_chart_at_once(client, catalog):
+    world = build_world(6)
+    client.get("/timeline/")
+    caches["default"].clear()  # the page cache (its own invalidation is tested apart)
+    meeting = world.meetings[0]
+    Meeting.objects.filter(pk=meeting.pk).update(review="rejected")
+    response = client.get("/timeline/")
+    assert f'id="m-{meeting.pk}"' not in response.content.decode()
+    chart_total = sum(bar["total"] for bar in response.context["chart"]["bars"])
+    assert chart_total == Meeting.objects.visible().held().exclude(start_date=None).count() == 5
+
+
+def test_a_warm_timeline_reads_neither_charts_nor_cards(client, catalog):
+    build_world(6)
+    client.get("/timeline/")
+    caches["default"].clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/timeline/")
+    # version, count, page, upcoming (+ the memoized filter choices' generation check: no query)
+    assert len(captured) == 4
