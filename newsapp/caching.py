@@ -125,7 +125,8 @@ def _cacheable_request(request: HttpRequest) -> bool:
 
 
 def _page_key(request: HttpRequest, generation: str) -> str:
-    vary = "\n".join((request.get_full_path(), request.META.get("HTTP_ACCEPT", "")))
+    # The API's links are absolute: a page is cached per scheme and host it was built for.
+    vary = "\n".join((request.build_absolute_uri(), request.META.get("HTTP_ACCEPT", "")))
     return f"{PAGE_PREFIX}:{generation}:{hashlib.sha256(vary.encode()).hexdigest()}"
 
 

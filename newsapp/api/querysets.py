@@ -24,15 +24,29 @@ def _count(queryset: QuerySet, field: str = "pk") -> Coalesce:
     return Coalesce(Subquery(queryset.order_by().annotate(n=CountDistinct(F(field))).values("n")[:1]), 0)
 
 
-def meetings(*, include_rejected: bool) -> QuerySet:
-    """Meetings with participants, places and sources (article without its body)."""
-    evidence = Evidence.objects.select_related("article").defer(
-        *(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS)
-    )
-    queryset = Meeting.objects.with_people().prefetch_related(Prefetch("evidence", queryset=evidence))
+def meeting_rows(*, include_rejected: bool) -> QuerySet:
+    """Meetings with their places, without participants or sources (``meeting_details``)."""
+    queryset = Meeting.objects.select_related("location", "occasion")
     if not include_rejected:
         queryset = queryset.visible()
     return queryset.latest_first()
+
+
+def meeting_details() -> tuple[Prefetch, Prefetch]:
+    """What ``MeetingSerializer`` shows beyond the meeting's row: participants and sources
+    (articles without their bodies)."""
+    evidence = Evidence.objects.select_related("article").defer(
+        *(f"article__{name}" for name in HEAVY_ARTICLE_FIELDS)
+    )
+    return (
+        Prefetch("participations", queryset=Participation.objects.select_related("person")),
+        Prefetch("evidence", queryset=evidence),
+    )
+
+
+def meetings(*, include_rejected: bool) -> QuerySet:
+    """Meetings with participants, places and sources."""
+    return meeting_rows(include_rejected=include_rejected).prefetch_related(*meeting_details())
 
 
 def articles() -> QuerySet:

@@ -14,6 +14,7 @@ from newsapp.services.ingest import Outcome, ingest_article
 from . import querysets
 from .filtering import PublicOrderingFilter, SharedFilterBackend
 from .permissions import sees_rejected
+from .representations import meeting_representations
 from .serializers import (
     ArticleDetailSerializer,
     ArticleIngestSerializer,
@@ -36,7 +37,14 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = {"date": "start_date", "id": "id"}
 
     def get_queryset(self):
+        if self.action == "list":
+            # Participants and sources are read for the representations not in the cache.
+            return querysets.meeting_rows(include_rejected=sees_rejected(self.request))
         return querysets.meetings(include_rejected=sees_rejected(self.request))
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(meeting_representations(page, self.get_serializer_context()))
 
 
 @extend_schema_view(
