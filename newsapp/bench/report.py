@@ -20,43 +20,51 @@ P95_MS = 100.0
 INGEST_PER_SECOND = 100.0
 
 
+# How each page is served in a run (``manage.py bench``):
+# - cold: no cache at all (``MARSAD_CACHE_URL=dummy://``): every query and every card, every time;
+# - page miss: the page cache misses (as after every write) but the fragment cache
+#   (cards, API representations, aggregates, kept by version) is warm;
+# - cached: the page comes from the page cache.
+MODES = ("cold", "page miss", "cached")
+UNCACHED_MODES = ("cold", "page miss")
+
+
 @dataclass(frozen=True)
 class Row:
     target: Target
     queries: QueryCount
-    uncached: LoadResult
-    cached: LoadResult
+    results: dict[str, LoadResult]  # by mode
+
+
+def _ratio(result: LoadResult, base: LoadResult) -> float:
+    return result.rps / base.rps if base.rps else 0
 
 
 def _load(result: LoadResult, base: LoadResult) -> str:
-    ratio = result.rps / base.rps if base.rps else 0
     return (
-        f"{result.rps:,.0f} | {result.p50_ms:.1f} | {result.p95_ms:.1f} | {result.p99_ms:.1f} | {ratio:.0%}"
+        f"{result.rps:,.0f} | {result.p50_ms:.1f} | {result.p95_ms:.1f} | {result.p99_ms:.1f} | "
+        f"{_ratio(result, base):.0%}"
     )
 
 
-def table(header: str, base_uncached: LoadResult, base_cached: LoadResult, rows: list[Row]) -> list[str]:
+def table(header: str, base: dict[str, LoadResult], rows: list[Row]) -> list[str]:
+    columns = " | ".join(f"{mode} req/s | p50 ms | p95 ms | p99 ms | ÷B" for mode in MODES)
     lines = [
         header,
         "",
-        "| page | path | SQL | uncached req/s | p50 ms | p95 ms | p99 ms | ÷B | cached req/s | p50 ms | "
-        "p95 ms | p99 ms | ÷B |",
-        "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-        f"| B (baseline) | /healthz/ | 0 | {_load(base_uncached, base_uncached)} | "
-        f"{_load(base_cached, base_cached)} |",
+        f"| page | path | SQL | {columns} |",
+        "|---|---|--:|" + "--:|" * 5 * len(MODES),
+        "| B (baseline) | /healthz/ | 0 | " + " | ".join(_load(base[m], base[m]) for m in MODES) + " |",
     ]
     for row in rows:
         sql = f"{row.queries.uncached} → {row.queries.cached}"
-        lines.append(
-            f"| {row.target.name} | `{row.target.path}` | {sql} | {_load(row.uncached, base_uncached)} | "
-            f"{_load(row.cached, base_cached)} |"
-        )
+        loads = " | ".join(_load(row.results[m], base[m]) for m in MODES)
+        lines.append(f"| {row.target.name} | `{row.target.path}` | {sql} | {loads} |")
     return lines
 
 
 def goals(
-    base_uncached: LoadResult,
-    base_cached: LoadResult,
+    base: dict[str, LoadResult],
     rows: list[Row],
     ingest: list[Throughput],
     plans: PlanCheck | None,
@@ -71,20 +79,22 @@ def goals(
         lines.append(f"- {'✓' if ok else '✗'} {text}")
 
     for row in rows:
-        ratio = row.cached.rps / base_cached.rps if base_cached.rps else 0
+        ratio = _ratio(row.results["cached"], base["cached"])
         check(
             ratio >= CACHED_RATIO, f"cached {row.target.name}: {ratio:.0%} of B (goal ≥ {CACHED_RATIO:.0%})"
         )
-    for row in rows:
-        if row.target.name in UNCACHED_GOAL_PAGES:
-            ratio = row.uncached.rps / base_uncached.rps if base_uncached.rps else 0
-            check(
-                ratio >= UNCACHED_RATIO,
-                f"uncached {row.target.name}: {ratio:.0%} of B (goal ≥ {UNCACHED_RATIO:.0%})",
-            )
-    for row in rows:
-        worst = max(row.uncached.p95_ms, row.cached.p95_ms)
-        check(worst < P95_MS, f"p95 {row.target.name}: {worst:.0f} ms uncached (goal < {P95_MS:.0f} ms)")
+    for mode in UNCACHED_MODES:
+        for row in rows:
+            if row.target.name in UNCACHED_GOAL_PAGES:
+                ratio = _ratio(row.results[mode], base[mode])
+                check(
+                    ratio >= UNCACHED_RATIO,
+                    f"{mode} {row.target.name}: {ratio:.0%} of B (goal ≥ {UNCACHED_RATIO:.0%})",
+                )
+    for mode in MODES:
+        for row in rows:
+            p95 = row.results[mode].p95_ms
+            check(p95 < P95_MS, f"p95 {mode} {row.target.name}: {p95:.0f} ms (goal < {P95_MS:.0f} ms)")
     for result in ingest:
         check(
             result.per_second >= INGEST_PER_SECOND,
@@ -100,7 +110,7 @@ def goals(
             f"{len(plans.seq_scans)} sequential scans keeping a small part of a large table "
             f"(> {LARGE_ROWS:,} rows estimated), {len(plans.small_scans)} allowed",
         )
-    errors = [r for r in rows if r.uncached.errors or r.cached.errors]
+    errors = [r for r in rows if any(result.errors for result in r.results.values())]
     check(not errors and not plans.errors, "every request answered 200")
     return lines, met
 
