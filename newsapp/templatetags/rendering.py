@@ -7,6 +7,7 @@ bench``); Django's template engine spends ~0.1 ms per loop iteration.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -24,6 +25,13 @@ def escape(value: Any) -> str:
     return html.escape(str(value))
 
 
+@functools.lru_cache(maxsize=8192)
+def _option(slug: str, name: str) -> tuple[str, str]:
+    """An entity's ``<option>``, not chosen and chosen: the same few hundred on every filter form."""
+    value, label = escape(slug), escape(name)
+    return f'<option value="{value}">{label}</option>', f'<option value="{value}" selected>{label}</option>'
+
+
 @register.simple_tag
 def options(entities: Iterable[Any], selected: str = "") -> SafeString:
     """``<option value="slug"[ selected]>name</option>`` for each entity, escaped."""
@@ -32,9 +40,8 @@ def options(entities: Iterable[Any], selected: str = "") -> SafeString:
         slug, name = (
             (entity["slug"], entity["name"]) if isinstance(entity, dict) else (entity.slug, entity.name)
         )
-        mark = " selected" if slug == selected else ""
-        parts.append(f'<option value="{escape(slug)}"{mark}>{escape(name)}</option>')
-    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
+        parts.append(_option(slug, name)[slug == selected])
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped by _option)
 
 
 @register.simple_tag
