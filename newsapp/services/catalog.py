@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 
 from newsapp.models import Alias, Entity, Meeting, Mention, Participation, Position, Source
 from newsapp.nlp.catalog_files import CatalogRecord, catalog_paths, read_records
@@ -119,9 +120,13 @@ def merge_entities(target: Entity, others: Iterable[Entity]) -> Entity:
                 Alias.objects.create(
                     entity=target, text=alias.text, kind=alias.kind, ambiguous=alias.ambiguous
                 )
-    # A meeting that had both entities keeps one participation, the target's.
-    Participation.objects.filter(person_id__in=ids, meeting__participations__person=target).delete()
-    Participation.objects.filter(person_id__in=ids).update(person=target)
+    # A meeting keeps one participation of the merged people: the target's, else the
+    # first of the others' (two duplicates of one leader can both be in a meeting).
+    moving = Participation.objects.filter(person_id__in=ids)
+    moving.filter(meeting__participations__person=target).delete()
+    first = moving.filter(meeting=OuterRef("meeting")).order_by("pk").values("pk")[:1]
+    moving.exclude(pk=Subquery(first)).delete()
+    moving.update(person=target)
     Mention.objects.filter(entity_id__in=ids).update(entity=target)
     Position.objects.filter(person_id__in=ids).update(person=target)
     Position.objects.filter(of_id__in=ids).update(of=target)

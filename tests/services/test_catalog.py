@@ -57,6 +57,20 @@ def test_merging_keeps_one_entity_with_both_names_and_everything_that_pointed_at
     assert both.participations.count() == 2
 
 
+def test_merging_two_copies_that_met_in_one_meeting_leaves_one_participation(person):
+    xi = person("xi-test", "شي جين بينغ")
+    first, second = person("xi-copy-1", "شي جينبينغ"), person("xi-copy-2", "شي جين بينج")
+    putin = person("putin-test", "بوتين")
+    meeting = Meeting.objects.create(kind="call", start_date=date(2024, 2, 8))
+    Participation.objects.bulk_create(
+        [Participation(meeting=meeting, person=p, role="participant") for p in (first, second, putin)]
+    )
+
+    merge_entities(xi, [first, second])
+
+    assert sorted(meeting.participations.values_list("person__slug", flat=True)) == ["putin-test", "xi-test"]
+
+
 def test_a_reload_applies_the_files_view_of_how_a_spelling_may_be_used(catalog):
     xi_short = Alias.objects.get(entity__slug="xi-jinping", key="شي")
     xi_short.kind = Alias.Kind.NAME
