@@ -23,6 +23,19 @@ guards, it can only make a cache entry newer than its key, never older.
 
 from django.db import migrations
 
+# Participation and Evidence rows name their meeting: one trigger per event for each.
+ROW_TRIGGERS = "\n".join(
+    f"""CREATE TRIGGER newsapp_{table}_{name} AFTER {event} ON newsapp_{table}
+    REFERENCING {tables}
+    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();"""
+    for table in ("participation", "evidence")
+    for name, event, tables in (
+        ("inserted", "INSERT", "NEW TABLE AS new_rows"),
+        ("updated", "UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        ("deleted", "DELETE", "OLD TABLE AS old_rows"),
+    )
+)
+
 # clock_timestamp(), not now(): two changes in one transaction get two versions.
 FORWARD = r"""
 CREATE FUNCTION newsapp_meeting_version() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -53,26 +66,7 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER newsapp_participation_inserted AFTER INSERT ON newsapp_participation
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-CREATE TRIGGER newsapp_participation_updated AFTER UPDATE ON newsapp_participation
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-CREATE TRIGGER newsapp_participation_deleted AFTER DELETE ON newsapp_participation
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-
-CREATE TRIGGER newsapp_evidence_inserted AFTER INSERT ON newsapp_evidence
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-CREATE TRIGGER newsapp_evidence_updated AFTER UPDATE ON newsapp_evidence
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-CREATE TRIGGER newsapp_evidence_deleted AFTER DELETE ON newsapp_evidence
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_touch_meetings_of_rows();
-
+{row_triggers}
 -- An article's title, date or address is shown in its meetings' sources.
 CREATE FUNCTION newsapp_touch_meetings_of_articles() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -168,4 +162,4 @@ DROP FUNCTION IF EXISTS newsapp_meeting_version();
 class Migration(migrations.Migration):
     dependencies = [("newsapp", "0006_contact")]
 
-    operations = [migrations.RunSQL(FORWARD, BACKWARD)]
+    operations = [migrations.RunSQL(FORWARD.replace("{row_triggers}", ROW_TRIGGERS), BACKWARD)]
