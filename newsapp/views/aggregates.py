@@ -15,6 +15,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import QuerySet
 
@@ -53,7 +54,10 @@ class Aggregates:
         plain data: model instances would be pickled and rebuilt at every read.
         Each read returns its own copy, which the caller may change.
         """
-        sql, params = queryset.query.sql_with_params()
+        try:
+            sql, params = queryset.query.sql_with_params()
+        except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
+            return shape([])
         digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
         key = f"marsad:agg:{self.version}:{shape.__module__}.{shape.__qualname__}:{digest}"
         fragments = caches["fragments"]

@@ -28,6 +28,12 @@ def test_rows_are_read_once_per_version(catalog):
     assert len(captured) == 1  # the version only
 
 
+def test_a_query_that_can_match_nothing_reads_as_no_rows(catalog):
+    build_world(2)
+    assert Aggregates().read(rows().filter(pk__in=[])) == []
+    assert Aggregates().read(rows().filter(pk__in=[]), len) == 0
+
+
 def test_each_query_has_its_own_entry(catalog):
     build_world(4)
     aggregates = Aggregates()
