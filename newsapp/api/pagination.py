@@ -1,5 +1,7 @@
 """Page-number pagination whose page size the client may choose, up to a cap."""
 
+from functools import partial
+
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
@@ -16,6 +18,13 @@ class CappedPageNumberPagination(PageNumberPagination):
     last_page_strings = ()
     page_query_description = "رقم الصفحة، من 1."
     page_size_query_description = "عدد النتائج في الصفحة (20 إن لم يُذكر، و100 على الأكثر)."
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # A view may count through a cache (MeetingViewSet: until a meeting changes).
+        counter = getattr(view, "count_rows", None)
+        if counter is not None:
+            self.django_paginator_class = partial(CappedPaginator, counter=counter)
+        return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request) -> int:
         """The requested size, at most ``max_page_size``; a malformed size is a 400, not ignored."""

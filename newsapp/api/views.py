@@ -8,6 +8,7 @@ from rest_framework import status, viewsets
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from newsapp.aggregates import Aggregates
 from newsapp.filters import ArticleFilter, EntityFilter, MeetingFilter
 from newsapp.services.ingest import Outcome, ingest_article
 
@@ -43,6 +44,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
         return querysets.meetings(include_rejected=sees_rejected(self.request))
 
     def list(self, request, *args, **kwargs):
+        self.count_rows = Aggregates().count  # the version first, then the rows it counts
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(meeting_representations(page, self.get_serializer_context()))
 

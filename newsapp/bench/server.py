@@ -69,13 +69,17 @@ def gunicorn(
 ) -> Iterator[tuple[str, int]]:
     """Serve on 127.0.0.1 (a free port) until the block ends; yields the base URL and gunicorn's pid.
 
-    Used by the benchmark and by the load run (``newsapp.ops.load``).
+    Used by the benchmark and by the load run (``newsapp.ops.load``). Keep-alive
+    is off, as behind a proxy (nginx speaks HTTP/1.0 to its upstreams unless told
+    otherwise): a gthread worker keeps every kept-alive connection it accepted,
+    so wrk's few connections could all land on one worker, on one core, and the
+    same page measured 167 or 326 requests a second from one run to the next.
     """
     port = free_port()
     command = [
         sys.executable, "-m", "gunicorn", "newsapp.wsgi:application",
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers), "--threads", str(threads),
-        "--worker-class", "gthread", "--log-level", "warning", "--timeout", "60",
+        "--worker-class", "gthread", "--keep-alive", "0", "--log-level", "warning", "--timeout", "60",
     ]  # fmt: skip
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("ab") as output:

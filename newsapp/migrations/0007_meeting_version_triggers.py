@@ -17,7 +17,7 @@ sources is one ``UPDATE`` of their meetings, not 2,000.
 ``newsapp_meeting_version`` holds one number that grows whenever any meeting
 changes (and so, through the triggers above, any of what it shows): the
 aggregates over many meetings (charts, counts per counterpart) are cached
-under it (``newsapp/views/aggregates.py``). Read under MVCC before the data it
+under it (``newsapp/aggregates.py``). Read under MVCC before the data it
 guards, it can only make a cache entry newer than its key, never older.
 """
 

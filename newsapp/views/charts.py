@@ -12,9 +12,8 @@ from datetime import date
 from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
 
+from newsapp.aggregates import Read, read_now
 from newsapp.templatetags.marsad import MONTHS
-
-from .aggregates import Read, read_now
 
 KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
@@ -34,7 +33,7 @@ def _month_index(day: date) -> int:
 def monthly_chart(held, read: Read = read_now) -> dict | None:
     """Bars of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data.
 
-    ``read`` runs the query and shapes its rows (``views.aggregates.Aggregates.read``
+    ``read`` runs the query and shapes its rows (``newsapp.aggregates.Aggregates.read``
     keeps the result in the cache).
     """
     query = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db.models import Count, F, Prefetch
 from django.views.generic import DetailView
 
+from newsapp.aggregates import Aggregates, Read, read_now
 from newsapp.models import Article, Contact, Entity, Meeting, Participation, Position
 
-from .aggregates import Aggregates, Read, read_now
 from .cards import prepare_cards
 from .network import counterpart_network
 

@@ -7,9 +7,9 @@ from datetime import timedelta
 from django.db.models import Count, Max
 from django.views.generic import TemplateView
 
+from newsapp.aggregates import Aggregates, Read, read_now
 from newsapp.models import Article, Entity, Meeting
 
-from .aggregates import Aggregates, Read, read_now
 from .cards import prepare_cards
 
 # "The last months" are counted back from the newest meeting on record, so the

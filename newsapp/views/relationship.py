@@ -7,9 +7,8 @@ from datetime import date
 
 from django.utils import timezone
 
+from newsapp.aggregates import Read, read_now
 from newsapp.models import Meeting
-
-from .aggregates import Read, read_now
 
 
 def contact_ordinals(pair_meetings, read: Read = read_now) -> dict[int, int]:

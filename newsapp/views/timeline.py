@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.views.generic import ListView
 
+from newsapp.aggregates import Aggregates
 from newsapp.filters import MeetingFilter
 from newsapp.models import Meeting
+from newsapp.paging import CountingPaginator
 
-from .aggregates import Aggregates
 from .cards import prepare_cards
 from .charts import monthly_chart, timeline_strip
 from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
@@ -43,8 +44,12 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
         # People and sources are loaded by prepare_cards, for the cards not in the cache.
         return self.filterset.qs.held().latest_first().select_related("location", "occasion")
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountingPaginator(queryset, per_page, counter=self.aggregates.count, **kwargs)
+
     def get_context_data(self, **kwargs):
-        aggregates = Aggregates()  # the version first: then the data it guards
+        # The version first, then the data it guards (the page's count among them).
+        self.aggregates = aggregates = Aggregates()
         context = super().get_context_data(**kwargs)
         filtered = self.filterset.qs
         leaders = list(self.filterset.form.cleaned_data.get("leader") or [])

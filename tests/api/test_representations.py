@@ -26,7 +26,7 @@ def test_the_second_read_serializes_from_the_cache_with_the_same_body(api, peopl
     caches["default"].clear()  # the page cache: only the representations stay
     second, warm = get(api)
     assert second == first
-    assert warm == cold - 2  # neither participants nor sources read
+    assert warm == cold - 3  # neither the count, participants nor sources read
 
 
 def test_a_renamed_participant_and_a_new_source_show_at_once(api, people):

@@ -50,7 +50,7 @@ def test_every_page_runs_a_constant_number_of_queries_at_n_and_10n_rows(client, 
     large = {url: queries(client, url) for url in URLS}
     assert large == small
     # The numbers themselves, so a change is seen in review. Home, timeline and entity pages
-    # read the meetings' version first (views/aggregates.py): one query that spares
+    # read the meetings' version first (newsapp/aggregates.py): one query that spares
     # their charts and counts when the fragment cache has them.
     assert small == {
         "/": 8,

@@ -58,7 +58,7 @@ class Command(BaseCommand):
         header = (
             f"# Marsad benchmark {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n\n"
             f"{loaded.articles_total:,} articles, {loaded.meetings_total:,} meetings; gunicorn 2 workers × 4 "
-            f"threads (gthread), DEBUG off, persistent connections, WhiteNoise; wrk {options['connections']} "
+            f"threads (gthread, no keep-alive, as behind a proxy), DEBUG off, persistent connections, WhiteNoise; wrk {options['connections']} "
             f"connections × {options['seconds']} s per page on 127.0.0.1. B = `/healthz/` (whole middleware "
             "stack, no database query), measured in each mode. Cold: no cache at all "
             "(`MARSAD_CACHE_URL=dummy://`). Page miss: the page cache off (`MARSAD_PAGE_CACHE_SECONDS=0`, "

@@ -1,4 +1,4 @@
-"""Aggregates over many meetings (the timeline's charts, a leader's counterparts), kept until a meeting changes.
+"""Aggregates over many meetings (charts, counts, a leader's counterparts), kept until a meeting changes.
 
 They read thousands of rows for a busy leader, and they change only when a
 meeting does: PostgreSQL keeps a version that grows at every change to a
@@ -54,15 +54,25 @@ class Aggregates:
         plain data: model instances would be pickled and rebuilt at every read.
         Each read returns its own copy, which the caller may change.
         """
+        name = f"{shape.__module__}.{shape.__qualname__}"
+        return self._cached(queryset, name, lambda: shape(list(queryset)), empty=lambda: shape([]))
+
+    def count(self, queryset: QuerySet) -> int:
+        """``queryset.count()``, from the cache while no meeting changed (a paginator's ``counter``)."""
+        return self._cached(queryset, "count", queryset.count, empty=lambda: 0)
+
+    def _cached(
+        self, queryset: QuerySet, name: str, compute: Callable[[], Any], empty: Callable[[], Any]
+    ) -> Any:
         try:
             sql, params = queryset.query.sql_with_params()
         except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
-            return shape([])
+            return empty()
         digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
-        key = f"marsad:agg:{self.version}:{shape.__module__}.{shape.__qualname__}:{digest}"
+        key = f"marsad:agg:{self.version}:{name}:{digest}"
         fragments = caches["fragments"]
         value = fragments.get(key, _MISSING)
         if value is _MISSING:
-            value = shape(list(queryset))
+            value = compute()
             fragments.set(key, value, timeout=settings.MARSAD_FRAGMENT_CACHE_SECONDS)
         return value
