@@ -91,7 +91,11 @@ def entities() -> QuerySet:
     mentioned_in = Mention.objects.filter(entity=OuterRef("pk"))
     return (
         Entity.objects.select_related("country")
-        .prefetch_related("aliases", Prefetch("positions", queryset=Position.objects.select_related("of")))
+        # Lists (to_attr), not related managers: Django builds no queryset per entity for them.
+        .prefetch_related(
+            Prefetch("aliases", to_attr="alias_list"),
+            Prefetch("positions", queryset=Position.objects.select_related("of"), to_attr="position_list"),
+        )
         .annotate(articles_count=_count(mentioned_in, "article"), meetings_count=MEETINGS_COUNT)
         .order_by("name", "pk")
     )

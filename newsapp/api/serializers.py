@@ -202,7 +202,7 @@ class EntitySerializer(serializers.ModelSerializer):
     url = SelfLinkField(view_name="api:entity-detail", lookup_field="slug")
     country = EntityRefSerializer(read_only=True, allow_null=True)
     aliases = serializers.SerializerMethodField()
-    positions = PositionSerializer(many=True, read_only=True)
+    positions = PositionSerializer(source="position_list", many=True, read_only=True)
     articles_count = serializers.IntegerField(read_only=True)
     meetings_count = serializers.IntegerField(read_only=True)
 
@@ -225,5 +225,5 @@ class EntitySerializer(serializers.ModelSerializer):
 
     @extend_schema_field({"type": "array", "items": {"type": "string"}})
     def get_aliases(self, entity: Entity) -> list[str]:
-        aliases: list[Alias] = entity.aliases.all()  # prefetched
+        aliases: list[Alias] = entity.alias_list  # prefetched (api.querysets.entities)
         return [alias.text for alias in aliases]
