@@ -18,6 +18,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
+# Characters of an article's snippet in lists (views read one more, to know it goes on).
+SNIPPET_LENGTH = 220
+
 
 def escape(value: Any) -> str:
     """What ``django.utils.html.escape`` returns, as a plain ``str``: its lazy-string wrapper
@@ -26,21 +29,20 @@ def escape(value: Any) -> str:
 
 
 @functools.lru_cache(maxsize=8192)
-def _option(slug: str, name: str) -> tuple[str, str]:
-    """An entity's ``<option>``, not chosen and chosen: the same few hundred on every filter form."""
-    value, label = escape(slug), escape(name)
+def _option(key: str, name: str) -> tuple[str, str]:
+    """An ``<option>``, not chosen and chosen: the same few hundred on every filter form."""
+    value, label = escape(key), escape(name)
     return f'<option value="{value}">{label}</option>', f'<option value="{value}" selected>{label}</option>'
 
 
 @register.simple_tag
-def options(entities: Iterable[Any], selected: str = "") -> SafeString:
-    """``<option value="slug"[ selected]>name</option>`` for each entity, escaped."""
+def options(rows: Iterable[Any], selected: str = "", value: str = "slug") -> SafeString:
+    """``<option value="…"[ selected]>name</option>`` for each row (an entity by its slug, a source by its id), escaped."""
     parts = []
-    for entity in entities:
-        slug, name = (
-            (entity["slug"], entity["name"]) if isinstance(entity, dict) else (entity.slug, entity.name)
-        )
-        parts.append(_option(slug, name)[slug == selected])
+    for row in rows:
+        key, name = (row[value], row["name"]) if isinstance(row, dict) else (getattr(row, value), row.name)
+        key = str(key)
+        parts.append(_option(key, name)[key == selected])
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped by _option)
 
 
@@ -105,6 +107,42 @@ def _source_items(sources: Iterable[Any]) -> list[str]:
         href = f"{article_url(source.article_id)}#evidence-{source.evidence_id}"
         items.append(f'<li><a href="{escape(href)}">{escape(source.title)}</a>{when}</li>')
     return items
+
+
+@register.simple_tag
+def article_list(articles: Iterable[Any], empty: str) -> SafeString:
+    """``<ul class="article-list">``: each article's title, source, date, meetings and snippet, or ``empty``.
+
+    The article list, home, entity and article pages show 5 to 20 of them; the
+    template loop spent ~0.15 ms an article. Shown when the queryset read them:
+    ``meeting_count`` and ``lead`` (the body's beginning, cut here at ``SNIPPET_LENGTH`` characters).
+    """
+    from .marsad import arabic_date, counted
+
+    article_url = _url_maker("article-detail", 987654321)
+    items = []
+    for article in articles:
+        meta = []
+        if article.source_id:
+            meta.append(f"<span>{escape(article.source.name)}</span>")
+        if article.published_on:
+            day = article.published_on
+            meta.append(f'<time datetime="{day.isoformat()}">{escape(arabic_date(day))}</time>')
+        meetings = getattr(article, "meeting_count", 0)
+        if meetings:
+            meta.append(f"<span>{escape(counted(meetings, 'لقاء واحد', 'لقاءان', 'لقاءات', 'لقاءً'))}</span>")
+        lead = getattr(article, "lead", "")
+        if len(lead) > SNIPPET_LENGTH:
+            lead = lead[: SNIPPET_LENGTH - 1] + "…"
+        snippet = f'<p class="article-snippet">{escape(lead)}</p>' if lead else ""
+        items.append(
+            f'<li class="article-item"><a class="article-title" href="{article_url(article.pk)}">'
+            f"{escape(article.title)}</a>"
+            f'<div class="article-meta">{" ".join(meta)}</div>{snippet}</li>'
+        )
+    if not items:
+        items.append(f'<li class="empty">{escape(empty)}</li>')
+    return mark_safe(f'<ul class="article-list">{"".join(items)}</ul>')  # noqa: S308 (every value escaped)
 
 
 @register.simple_tag

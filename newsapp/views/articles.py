@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Left
 from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from newsapp.filters import ArticleFilter
 from newsapp.models import Article, Evidence, Mention, Participation
 from newsapp.paging import CappedPaginator
+from newsapp.templatetags.rendering import SNIPPET_LENGTH
 
 from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
 from .highlight import highlight
@@ -41,8 +42,9 @@ class ArticleListView(BadRequestMixin, StrictPaginationMixin, ListView):
     def get_queryset(self):
         queryset = (
             Article.objects.select_related("source")
-            .defer("raw_text")
-            .annotate(meeting_count=meetings_reported())
+            .defer("raw_text", "body")
+            # The snippet's text only, not each whole body.
+            .annotate(meeting_count=meetings_reported(), lead=Left("body", SNIPPET_LENGTH + 1))
             .latest_first()
         )
         self.filterset = apply_filters(ArticleFilter, self.request, queryset)

@@ -103,7 +103,7 @@ def _catalog_choices() -> dict:
             "generation": generation,
             "leaders": [{"slug": row["slug"], "name": row["name"]} for row in met],
             "countries": list(Entity.objects.countries().order_by("name").values("slug", "name")),
-            "sources": list(Source.objects.only("id", "name")),
+            "sources": list(Source.objects.values("id", "name")),
         }
     return _choices_memo
 

@@ -3,10 +3,12 @@
 from datetime import date
 
 import pytest
+from django.db.models import Value
+from django.db.models.functions import Left
 from django.template import Context, Template
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Participation, Source
-from newsapp.templatetags.rendering import chart_bars, escape, meeting_card
+from newsapp.templatetags.rendering import article_list, chart_bars, escape, meeting_card
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,36 @@ def test_escape_matches_django_for_quotes_and_ampersands():
 
     text = "<a href=\"x\" title='y'>&</a>"
     assert escape(text) == str(django_escape(text))
+
+
+def test_the_article_list_escapes_and_shows_what_the_queryset_read(catalog):
+    source = Source.objects.create(name="<وكالة>")
+    Article.objects.create(
+        title='عنوان "<b>"',
+        body="ن" * 300,
+        source=source,
+        published_on=date(2024, 2, 9),
+        content_hash="c" * 64,
+    )
+    Article.objects.create(title="بلا مصدر", body="نص", content_hash="d" * 64)
+    listed = Article.objects.order_by("pk").annotate(lead=Left("body", 221), meeting_count=Value(3))
+    html = Template('{% load rendering %}{% article_list articles "لا شيء." %}').render(
+        Context({"articles": listed})
+    )
+    first, second = listed
+    assert html.startswith('<ul class="article-list"><li class="article-item">')
+    assert f'href="/articles/{first.pk}/">عنوان &quot;&lt;b&gt;&quot;</a>' in html
+    assert "<span>&lt;وكالة&gt;</span>" in html
+    assert '<time datetime="2024-02-09">9 فبراير 2024</time>' in html
+    assert html.count("<span>3 لقاءات</span>") == 2
+    assert f'<p class="article-snippet">{"ن" * 219}…</p>' in html
+    assert (
+        f'href="/articles/{second.pk}/">بلا مصدر</a><div class="article-meta"><span>3 لقاءات</span></div>'
+        in html
+    )
+
+
+def test_an_empty_article_list_says_why():
+    assert article_list([], "لا توجد مقالات <بعد>.") == (
+        '<ul class="article-list"><li class="empty">لا توجد مقالات &lt;بعد&gt;.</li></ul>'
+    )

@@ -82,6 +82,7 @@ def test_the_articles_list_filters_by_leader_source_and_dates(client, world):
     html = client.get(reverse("article-list") + f"?source={source.pk}").content.decode()
     for article in world.articles:
         assert (article.get_absolute_url() in html) == (article.source_id == source.pk)
+    assert f'<option value="{source.pk}" selected>' in html  # the form keeps the reader's choice
     html = client.get(reverse("article-list") + "?leader=mohammed-bin-salman").content.decode()
     for article in world.articles:
         named = article.mentions.filter(entity__slug="mohammed-bin-salman").exists()
