@@ -1,5 +1,6 @@
 """Aggregates kept under the meetings' version: read from the cache until any meeting changes."""
 
+import re
 from datetime import date
 
 import pytest
@@ -120,11 +121,25 @@ def test_a_rejected_meeting_leaves_the_timeline_chart_at_once(client, catalog):
     assert response.context["paginator"].count == 5
 
 
+def test_a_new_meeting_and_a_moved_date_show_on_the_timeline_at_once(client, catalog):
+    world = build_world(6)
+    client.get("/timeline/")
+    caches["default"].clear()
+    new = Meeting.objects.create(kind="call", start_date=date(2031, 1, 1))
+    moved = world.meetings[0]
+    Meeting.objects.filter(pk=moved.pk).update(start_date=date(2031, 2, 1))
+    html = client.get("/timeline/").content.decode()
+    cards = [int(pk) for pk in re.findall(r'<article class="meeting [^"]*" id="m-(\d+)"', html)]
+    held = [pk for pk in cards if pk != world.planned.pk]  # the upcoming list comes first
+    assert held[:2] == [moved.pk, new.pk]  # newest first: February 2031, then January
+
+
 def test_a_warm_timeline_reads_neither_charts_nor_cards(client, catalog):
     build_world(6)
     client.get("/timeline/")
     caches["default"].clear()
     with CaptureQueriesContext(connection) as captured:
         client.get("/timeline/")
-    # version, page, upcoming (the count is cached too; the memoized filter choices: no query)
-    assert len(captured) == 3
+    # The version only: the count, the rows of the page and of the upcoming list, their cards
+    # and the charts all come from the cache (the memoized filter choices: no query either).
+    assert len(captured) == 1

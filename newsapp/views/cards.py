@@ -19,8 +19,24 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Prefetch, prefetch_related_objects
 
-from newsapp.models import Evidence, Meeting, Participation
+from newsapp.aggregates import Read
+from newsapp.models import Entity, Evidence, Meeting, Participation
 from newsapp.templatetags.rendering import meeting_card
+
+# What a card's key, and the page around the card, read of a meeting; the rest
+# (people, place, occasion, sources) is read for the cards the cache lacks.
+CARD_COLUMNS = (
+    "id",
+    "kind",
+    "start_date",
+    "end_date",
+    "precision",
+    "status",
+    "review",
+    "location_id",
+    "occasion_id",
+    "updated_at",
+)
 
 
 class Source(NamedTuple):
@@ -54,6 +70,26 @@ def attach_sources(meetings: Iterable[Meeting]) -> list[Meeting]:
     return meetings
 
 
+def meetings_for_cards(queryset, read: Read) -> list[Meeting]:
+    """The meetings of ``queryset`` (ordered, and sliced to a page), for ``prepare_cards``.
+
+    Through ``read`` (``Aggregates.read``), a page's rows come from the cache
+    until a meeting changes: a page whose cards are all cached then reads no
+    meeting at all, however costly its filter.
+    """
+    return [Meeting(**row) for row in read(queryset.values(*CARD_COLUMNS))]
+
+
+def _read_places(meetings: list[Meeting]) -> None:
+    """Each meeting's place and occasion, in one query for both."""
+    ids = {m.location_id for m in meetings} | {m.occasion_id for m in meetings}
+    entities = Entity.objects.in_bulk(ids - {None})
+    location, occasion = Meeting._meta.get_field("location"), Meeting._meta.get_field("occasion")
+    for meeting in meetings:
+        location.set_cached_value(meeting, entities.get(meeting.location_id))
+        occasion.set_cached_value(meeting, entities.get(meeting.occasion_id))
+
+
 def card_key(meeting: Meeting, show_sources: bool) -> str:
     ordinal = getattr(meeting, "ordinal", None) or 0
     return f"marsad:card:{meeting.pk}:{meeting.updated_at.timestamp()}:{int(show_sources)}:{ordinal}"
@@ -62,9 +98,10 @@ def card_key(meeting: Meeting, show_sources: bool) -> str:
 def prepare_cards(meetings: Iterable[Meeting], *, show_sources: bool = False) -> list[Meeting]:
     """``meetings`` with ``meeting.card_html`` set to its HTML, built only where the cache has none.
 
-    ``meetings`` need their ``location`` and ``occasion`` (``select_related``);
-    their people and sources are loaded here, for the missing cards only, in
-    two queries. ``{% meeting_card %}`` shows ``meeting.card_html`` when it is set.
+    Their people and sources are loaded here, for the missing cards only, in
+    two queries, and their places and occasions too (one more) unless they
+    were read with them (``select_related``). ``{% meeting_card %}`` shows
+    ``meeting.card_html`` when it is set.
     """
     meetings = list(meetings)
     fragments = caches["fragments"]
@@ -75,6 +112,9 @@ def prepare_cards(meetings: Iterable[Meeting], *, show_sources: bool = False) ->
         prefetch_related_objects(
             missing, Prefetch("participations", queryset=Participation.objects.select_related("person"))
         )
+        unplaced = [meeting for meeting in missing if not Meeting.location.is_cached(meeting)]
+        if unplaced:
+            _read_places(unplaced)
         if show_sources:
             attach_sources(missing)
         built = {keys[meeting.pk]: meeting_card(meeting, show_sources) for meeting in missing}

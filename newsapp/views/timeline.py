@@ -9,7 +9,7 @@ from newsapp.filters import MeetingFilter
 from newsapp.models import Meeting
 from newsapp.paging import CountingPaginator
 
-from .cards import prepare_cards
+from .cards import meetings_for_cards, prepare_cards
 from .charts import monthly_chart, timeline_strip
 from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
 from .relationship import contact_ordinals, relationship_summary
@@ -41,8 +41,8 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
 
     def get_queryset(self):
         self.filterset = apply_filters(MeetingFilter, self.request, Meeting.objects.visible())
-        # People and sources are loaded by prepare_cards, for the cards not in the cache.
-        return self.filterset.qs.held().latest_first().select_related("location", "occasion")
+        # Read for the cards by meetings_for_cards; prepare_cards reads the rest for the cards not cached.
+        return self.filterset.qs.held().latest_first()
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return CountingPaginator(queryset, per_page, counter=self.aggregates.count, **kwargs)
@@ -53,10 +53,8 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
         context = super().get_context_data(**kwargs)
         filtered = self.filterset.qs
         leaders = list(self.filterset.form.cleaned_data.get("leader") or [])
-        page = list(context["meetings"])
-        upcoming = list(
-            filtered.planned().chronological().select_related("location", "occasion")[:UPCOMING_LIMIT]
-        )
+        page = context["meetings"] = meetings_for_cards(context["meetings"], aggregates.read)
+        upcoming = meetings_for_cards(filtered.planned().chronological()[:UPCOMING_LIMIT], aggregates.read)
         pair = leaders if len(leaders) == 2 else None
         if pair:
             ordinals = contact_ordinals(Meeting.objects.visible().held().involving(*pair), aggregates.read)
