@@ -17,11 +17,15 @@ def contact_ordinals(pair_meetings, read: Read = read_now) -> dict[int, int]:
     Counted over the pair's whole history (not the filtered page), so the third
     call of 2024 stays the third whatever the reader filters.
     """
+    return read(
+        pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date"),
+        _ordinals,
+    )
+
+
+def _ordinals(rows: list[tuple]) -> dict[int, int]:
     seen: Counter = Counter()
     ordinals = {}
-    rows = read(
-        pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date")
-    )
     for pk, kind, day in rows:
         seen[kind, day.year] += 1
         ordinals[pk] = seen[kind, day.year]
@@ -40,9 +44,16 @@ def days_phrase(days: int) -> str:
 
 
 def relationship_summary(held, read: Read = read_now) -> dict:
-    rows = read(
-        held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"), list
+    summary = read(
+        held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"),
+        _summary,
     )
+    # Counted from today, so not kept with the rest.
+    summary["since_last"] = _since(summary["last"]["start_date"]) if summary["last"] else None
+    return summary
+
+
+def _summary(rows: list[dict]) -> dict:
     counts = Counter(row["kind"] for row in rows)
     by_kind = [
         {"kind": kind, "label": label, "count": counts.get(kind, 0)}
@@ -62,7 +73,6 @@ def relationship_summary(held, read: Read = read_now) -> dict:
         "last": rows[-1] if rows else None,
         "longest_gap": longest and {**longest, "phrase": days_phrase(longest["days"])},
         "average_gap": average and days_phrase(average),
-        "since_last": _since(rows[-1]["start_date"]) if rows else None,
     }
 
 
