@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 
-from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Position
+from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation, Position
 
 # Article columns a list never shows; bodies can be long.
 HEAVY_ARTICLE_FIELDS = ("body", "raw_text")
@@ -91,11 +92,16 @@ def entities() -> QuerySet:
     mentioned_in = Mention.objects.filter(entity=OuterRef("pk"))
     return (
         Entity.objects.select_related("country")
-        # Lists (to_attr), not related managers: Django builds no queryset per entity for them.
+        # A list (to_attr), not a related manager: Django builds no queryset per entity for it.
         .prefetch_related(
-            Prefetch("aliases", to_attr="alias_list"),
-            Prefetch("positions", queryset=Position.objects.select_related("of"), to_attr="position_list"),
+            Prefetch("positions", queryset=Position.objects.select_related("of"), to_attr="position_list")
         )
-        .annotate(articles_count=_count(mentioned_in, "article"), meetings_count=MEETINGS_COUNT)
+        .annotate(
+            alias_texts=ArraySubquery(
+                Alias.objects.filter(entity=OuterRef("pk")).order_by("text").values("text")
+            ),
+            articles_count=_count(mentioned_in, "article"),
+            meetings_count=MEETINGS_COUNT,
+        )
         .order_by("name", "pk")
     )

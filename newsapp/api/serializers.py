@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation, Position, Source
+from newsapp.models import Article, Entity, Evidence, Meeting, Mention, Participation, Position, Source
 
 DATE_ERRORS = {"invalid": "أدخل تاريخاً بالصيغة YYYY-MM-DD.", "required": "تاريخ النشر مطلوب."}
 
@@ -201,7 +200,7 @@ class PositionSerializer(serializers.ModelSerializer):
 class EntitySerializer(serializers.ModelSerializer):
     url = SelfLinkField(view_name="api:entity-detail", lookup_field="slug")
     country = EntityRefSerializer(read_only=True, allow_null=True)
-    aliases = serializers.SerializerMethodField()
+    aliases = serializers.ListField(source="alias_texts", child=serializers.CharField(), read_only=True)
     positions = PositionSerializer(source="position_list", many=True, read_only=True)
     articles_count = serializers.IntegerField(read_only=True)
     meetings_count = serializers.IntegerField(read_only=True)
@@ -222,8 +221,3 @@ class EntitySerializer(serializers.ModelSerializer):
             "articles_count",
             "meetings_count",
         ]
-
-    @extend_schema_field({"type": "array", "items": {"type": "string"}})
-    def get_aliases(self, entity: Entity) -> list[str]:
-        aliases: list[Alias] = entity.alias_list  # prefetched (api.querysets.entities)
-        return [alias.text for alias in aliases]
