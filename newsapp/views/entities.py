@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 from newsapp.aggregates import Aggregates, Read, read_now
 from newsapp.models import Article, Contact, Entity, Meeting, Participation, Position
 
-from .cards import prepare_cards
+from .cards import meetings_for_cards, prepare_cards
 from .network import counterpart_network
 
 MEETINGS_SHOWN = 15
@@ -77,7 +77,7 @@ class EntityDetailView(DetailView):
         met = counterparts(entity, meetings.held(), aggregates.read)
         context.update(
             meetings=prepare_cards(
-                meetings.latest_first().select_related("location", "occasion")[:MEETINGS_SHOWN],
+                meetings_for_cards(meetings.latest_first()[:MEETINGS_SHOWN], aggregates.read),
                 show_sources=True,
             ),
             meeting_total=sum(by_kind.values()),

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.views.generic import TemplateView
 
 from newsapp.aggregates import Aggregates, Read, read_now
 from newsapp.models import Article, Entity, Meeting
 
-from .cards import prepare_cards
+from .cards import meetings_for_cards, prepare_cards
 
 # "The last months" are counted back from the newest meeting on record, so the
 # page stays meaningful when the news archive is not from this week.
@@ -32,6 +32,10 @@ def most_active_leaders(meetings, since, limit: int = 8, read: Read = read_now) 
     )
 
 
+def _first(rows: list):
+    return rows[0] if rows else None
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
 
@@ -39,14 +43,16 @@ class HomeView(TemplateView):
         aggregates = Aggregates()  # the version first: then the data it guards
         context = super().get_context_data(**kwargs)
         held = Meeting.objects.visible().held()
-        newest = held.aggregate(newest=Max("start_date"))["newest"]
+        dated = held.exclude(start_date=None).order_by("-start_date").values_list("start_date", flat=True)
+        newest = aggregates.read(dated[:1], _first)
         since = newest - ACTIVE_WINDOW if newest else None
-        places = ("location", "occasion")  # people are read by prepare_cards, for the cards it lacks
+        latest = meetings_for_cards(held.latest_first()[:8], aggregates.read)
+        upcoming = meetings_for_cards(
+            Meeting.objects.visible().planned().chronological()[:4], aggregates.read
+        )
         context.update(
-            latest_meetings=prepare_cards(held.latest_first().select_related(*places)[:8]),
-            upcoming=prepare_cards(
-                Meeting.objects.visible().planned().chronological().select_related(*places)[:4]
-            ),
+            latest_meetings=prepare_cards(latest),
+            upcoming=prepare_cards(upcoming),
             latest_articles=Article.objects.select_related("source").defer("raw_text").latest_first()[:8],
             active_leaders=most_active_leaders(held, since, read=aggregates.read) if since else [],
             active_since=since,
