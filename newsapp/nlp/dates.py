@@ -19,49 +19,13 @@ from datetime import date, timedelta
 
 from hijridate import Gregorian, Hijri
 
+from .calendar_words import AMBIGUOUS_MONTHS, HIJRI_MONTHS, MONTH_CUES, MONTHS, ORDINALS, SHIFT, WEEKDAYS
 from .daycount import COUNT_WORDS, days_ago, weekday_after, weekday_before
 from .normalize import clitic_variants, normalize_key, normalize_with_offsets
 from .types import DateMention, DateValue, Precision
 
 __all__ = ["find_dates", "month_number", "weekday_after", "weekday_before"]
 
-# Spellings as they read in the matching key (أ/إ/آ→ا, ة→ه, ى→ي, ئ/ؤ→ء); "_" is a space,
-# "|" separates months.
-_MONTH_TABLE = (
-    "يناير ينير جانفي جانفيه كانون_الثاني كانون_ثاني|فبراير فبرير فيفري شباط|مارس اذار|ابريل افريل نيسان|مايو ماي ايار"
-    "|يونيو يونيه جوان حزيران|يوليو يوليه يوليوز جويليه تموز|اغسطس اغشت غشت اوت اب|سبتمبر شتنبر ايلول"
-    "|اكتوبر تشرين_الاول تشرين_اول|نوفمبر نونبر تشرين_الثاني تشرين_ثاني|ديسمبر دسمبر دجنبر كانون_الاول كانون_اول"
-)
-_HIJRI_TABLE = (
-    "محرم|صفر|ربيع_الاول ربيع_اول|ربيع_الثاني ربيع_الاخر ربيع_ثاني|جمادي_الاولي جمادي_الاول|جمادي_الثانيه"
-    " جمادي_الاخره جمادي_الاخر جمادي_الثاني|رجب|شعبان|رمضان|شوال|ذو_القعده ذي_القعده|ذو_الحجه ذي_الحجه"
-)
-
-
-def _table(table: str) -> dict[str, int]:
-    return {w.replace("_", " "): n for n, names in enumerate(table.split("|"), 1) for w in names.split()}
-
-
-_MONTHS = _table(_MONTH_TABLE)
-_HIJRI = _table(_HIJRI_TABLE)
-# Words that are also verbs, names or nouns: "مارس" (practised), "ماي" (Theresa May),
-# "نيسان" (the car maker), "شباط" (a surname). Alone they need a cue before them;
-# "آب" folds to "اب" (father) and needs "شهر".
-_AMBIGUOUS = frozenset({"مارس", "ماي", "اوت", "جوان", "نيسان", "شباط"})
-_CUES = "في منذ خلال حتي شهر الشهر مطلع اواءل اواخر منتصف اواسط بدايه نهايه قبل بعد حلول"
-_MONTH_CUES = frozenset(_CUES.split())
-# Python weekday numbers: Monday is 0.
-_WEEKDAYS = {
-    w: n - 1 for w, n in _table("الاثنين|الثلاثاء الثلثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد").items()
-}
-_UNITS = "الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع".split()  # noqa: SIM905
-_ORDINALS = {"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي والثلاثين": 31}
-for _i, _unit in enumerate(_UNITS, 1):
-    _ORDINALS |= {_unit: _i, f"{'الحادي' if _i == 1 else _unit} عشر": 10 + _i}
-    _ORDINALS[f"{'الحادي' if _i == 1 else _unit} والعشرين"] = 20 + _i
-
-# "الماضي" → the last one before publication, "الجاري" → this one, "المقبل" → the next one.
-_SHIFT = {"الماضي": -1, "المنصرم": -1, "الفاءت": -1, "الجاري": 0, "الحالي": 0, "المقبل": 1, "القادم": 1}
 _SOON_DAYS = 14
 
 
@@ -70,13 +34,13 @@ def _alt(words: Iterable[str]) -> str:
 
 
 def _mode_of(adjective: str) -> str:  # "past", "now" or "next"
-    return ("now", "next", "past")[_SHIFT[adjective.removesuffix("ه")]]
+    return ("now", "next", "past")[SHIFT[adjective.removesuffix("ه")]]
 
 
-_ADJ = _alt(w + s for w in _SHIFT for s in ("", "ه"))
-_M = rf"(?:{_alt(_MONTHS)})(?!\w)"
-_HM = rf"(?:{_alt(_HIJRI)})(?!\w)"
-_WD = rf"(?:{_alt(_WEEKDAYS)})(?!\w)"
+_ADJ = _alt(w + s for w in SHIFT for s in ("", "ه"))
+_M = rf"(?:{_alt(MONTHS)})(?!\w)"
+_HM = rf"(?:{_alt(HIJRI_MONTHS)})(?!\w)"
+_WD = rf"(?:{_alt(WEEKDAYS)})(?!\w)"
 _TOD = "(?:صباح|مساء|ظهر|ظهيره|عصر|ليل|ليله|فجر|نهار)"
 
 
@@ -161,29 +125,29 @@ def _tail_year(ctx: _Ctx, m: re.Match[str], month: int, day: int | None) -> tupl
     if ctx.published is None:
         return None
     if m["ry"] or m["rh"]:
-        shift = _SHIFT[m["ry"].removesuffix("ه")] if m["ry"] else 0
+        shift = SHIFT[m["ry"].removesuffix("ه")] if m["ry"] else 0
         return ctx.published.year + shift, True
     year = _pick_year(ctx, m.start(), month, day, _mode_of(m["rel"]) if m["rel"] else "auto")
     return None if year is None else (year, True)
 
 
 def _month_of(group: str) -> int | None:
-    numbers = {_MONTHS[n] for n in _MONTH_RE.findall(group)}
+    numbers = {MONTHS[n] for n in _MONTH_RE.findall(group)}
     return numbers.pop() if len(numbers) == 1 else None
 
 
-_MONTH_RE = re.compile(_alt(_MONTHS))
+_MONTH_RE = re.compile(_alt(MONTHS))
 _Found = tuple[DateValue, bool] | None
 
 
 def _dated(ctx: _Ctx, m: re.Match[str]) -> _Found:
     # A Gregorian day or month: "8 فبراير/شباط", "الثامن من فبراير", "مارس 2023", "في نونبر".
     groups = m.groupdict()
-    day = int(groups["d"]) if groups.get("d") else _ORDINALS.get(groups.get("od") or "")
+    day = int(groups["d"]) if groups.get("d") else ORDINALS.get(groups.get("od") or "")
     if not day and not (m["y"] or m["rel"] or m["ry"] or m["rh"]):
         words, before = set(_MONTH_RE.findall(m["mo"])), set(clitic_variants(ctx.prev_word(m.start())))
         named = bool(groups.get("sh")) or bool(before & {"شهر", "الشهر"})  # "شهر آب"
-        if not named and ("اب" in words or (words & _AMBIGUOUS and not before & _MONTH_CUES)):
+        if not named and ("اب" in words or (words & AMBIGUOUS_MONTHS and not before & MONTH_CUES)):
             return None
     month = _month_of(m["mo"])
     found = _tail_year(ctx, m, month, day) if month else None
@@ -224,7 +188,7 @@ def _numeric(ctx: _Ctx, m: re.Match[str]) -> _Found:
 
 
 def _hijri(ctx: _Ctx, m: re.Match[str]) -> _Found:
-    month, pub = _HIJRI[m["hm"]], ctx.published
+    month, pub = HIJRI_MONTHS[m["hm"]], ctx.published
     try:
         if not m["d"]:  # a whole month: its Gregorian days
             first = Hijri(int(m["y"]), month, 1)
@@ -259,7 +223,7 @@ def _today(ctx: _Ctx, m: re.Match[str]) -> _Found:
 
 
 def _weekday(ctx: _Ctx, m: re.Match[str]) -> _Found:
-    pub, weekday = ctx.published, _WEEKDAYS[m["wd"]]
+    pub, weekday = ctx.published, WEEKDAYS[m["wd"]]
     if pub is None:
         return None
     # "الاثنين" is also "the two": alone, trust it only where "both" cannot fit.
@@ -276,7 +240,7 @@ def _period(ctx: _Ctx, m: re.Match[str]) -> _Found:
     pub = ctx.published
     if pub is None:
         return None
-    shift = _SHIFT[m["adj"].removesuffix("ه")] if m["adj"] else 0
+    shift = SHIFT[m["adj"].removesuffix("ه")] if m["adj"] else 0
     if "شهر" in (m["u1"] or m["u3"] or ""):
         months = pub.year * 12 + pub.month - 1 + shift
         return DateValue(date(months // 12, months % 12 + 1, 1), Precision.MONTH), True
@@ -290,7 +254,7 @@ def _ago(ctx: _Ctx, m: re.Match[str]) -> _Found:  # "قبل يومين"، "من�
 
 _Handler = Callable[[_Ctx, re.Match[str]], _Found]
 _W = r"(?<!\w)"  # start of a word
-_MF = "[" + "".join({w[0] for w in _MONTHS}) + "وفبلك(]"  # what a month phrase may start with
+_MF = "[" + "".join({w[0] for w in MONTHS}) + "وفبلك(]"  # what a month phrase may start with
 # Each pattern opens with a look-ahead on its first character: it lets the regex
 # engine skip most positions at once, which is most of the speed.
 # fmt: off
@@ -298,7 +262,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple((re.compile(p), h) 
     (rf"(?=[0-9مبوف]){_D_START}(?:{_W}[وف]?(?=من|بين))?(?P<m>(?:(?<![^\sوف])(?P<pre>من|بين) )?{_DAY.format('d')} ?(?:من )?{_mexpr('mo1')}(?: (?P<y1>{_YEAR}))?(?P<to> ?(?:الي|حتي|لغايه|و|-|–|—) ?){_DAY.format('d2')} ?(?:من )?{_mexpr('mo')}{_TAIL}?)", _range),
     (rf"(?=[0-9مبيوف]){_D_START}(?:{_W}[وف]?(?=من|بين|يومي))?(?P<m>(?:(?<![^\sوف])(?P<pre>من|بين|يومي) )?{_DAY.format('d')}(?P<to> ?(?:الي|حتي|لغايه|و|-|–|—) ?){_DAY.format('d2')} ?(?:من )?(?:شهر )?{_mexpr('mo')}{_TAIL}?)(?P<mo1>)(?P<y1>)", _range),
     (rf"(?=[0-9]){_D_START}(?P<m>{_DAY.format('d')} ?(?:من )?(?:شهر )?{_mexpr('mo')}{_TAIL}?)", _dated),
-    (rf"(?=ال){_W}(?P<m>(?P<od>{_alt(_ORDINALS)}) من ?(?:شهر )?{_mexpr('mo')}{_TAIL}?)", _dated),
+    (rf"(?=ال){_W}(?P<m>(?P<od>{_alt(ORDINALS)}) من ?(?:شهر )?{_mexpr('mo')}{_TAIL}?)", _dated),
     (rf"(?={_MF}){_W}[وفبلك]{{0,2}}(?P<m>(?P<sh>شهر )?{_mexpr('mo')}{_TAIL}?)", _dated),
     (rf"(?=[0-9])(?<![0-9/.\-])(?P<m>(?P<a>[0-3]?[0-9])(?P<s>[/.\-])(?P<b>[01]?[0-9])(?P=s)(?P<y>{_YEAR}))(?![/\-]|\.[0-9])", _numeric),
     (rf"(?=[0-9])(?<![0-9/.\-])(?P<m>(?P<y>{_YEAR})(?P<s>-)(?P<b>[01][0-9])-(?P<a>[0-3][0-9]))(?![0-9])", _numeric),
@@ -309,7 +273,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = tuple((re.compile(p), h) 
     (rf"(?=[وفصمظعلنياب]){_W}[وف]?(?P<m>(?:(?:{_TOD}|يوم) )?(?:(?P<before>اول) )?(?P<yesterday>(?:بال|ال)?امس|البارحه)(?!\w)(?(before)|(?: (?P<before2>الاول)(?!\w))?)(?: {_WD})?)", _today),
     (rf"(?=[وفصمظعلنها]){_W}[وف]?(?P<m>(?:{_TOD} )?(?:هذا )?اليوم(?!\w)(?! (?:التالي|السابق|الاول|الثاني|الثالث|الاخير|العالمي|الوطني|الدولي|نفسه|ذاته|الذي|الموعود|المحدد|الواحد)(?!\w))(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
     (rf"(?=[وفبغ]){_W}[وف]?(?P<m>(?:{_TOD} )?(?P<tomorrow>(?:بعد )?غد|غدا)(?!\w)(?: {_WD})?)(?P<before>)(?P<yesterday>)", _today),
-    (rf"(?=[وفبصمظعلنيا]){_W}[وفب]?(?P<m>(?P<lead>(?:{_TOD} )?يوم |{_TOD} )?(?P<wd>{_alt(_WEEKDAYS)})(?!\w)(?: (?P<dir>{_ADJ})(?!\w))?)", _weekday),
+    (rf"(?=[وفبصمظعلنيا]){_W}[وفب]?(?P<m>(?P<lead>(?:{_TOD} )?يوم |{_TOD} )?(?P<wd>{_alt(WEEKDAYS)})(?!\w)(?: (?P<dir>{_ADJ})(?!\w))?)", _weekday),
     (rf"(?=[وفقم]){_W}[وف]?(?P<m>(?:قبل|منذ) (?:(?P<two>يومين)|(?P<n>[2-6]|{_alt(COUNT_WORDS)}) ايام|(?:بضعه |عده )?ايام(?: قليله)?)(?!\w))", _ago),
     (rf"(?=[وفبلها]){_W}[وف]?[بل]?(?P<m>هذا (?P<u1>الشهر|العام)|هذه السنه|(?:ال|ل)(?P<u3>شهر|عام|سنه) (?P<adj>{_ADJ}))(?!\w)", _period),
 ))
@@ -399,4 +363,4 @@ def month_number(word: str) -> int | None:
     """
     first, *rest = normalize_key(word).split(" ")
     names = (" ".join([variant, *rest]) for variant in (clitic_variants(first) if first else ()))
-    return next((_MONTHS[name] for name in names if name in _MONTHS), None)
+    return next((MONTHS[name] for name in names if name in MONTHS), None)
