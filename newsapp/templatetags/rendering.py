@@ -1,7 +1,7 @@
 """Long, repetitive markup built in Python: the same HTML the template loops wrote, 50× faster.
 
 At 2,000 entities and 20,000 meetings, a filter form's ``<option>`` lists and
-the timeline strip's dots were most of a page's rendering time (``manage.py
+the timeline chart's bars were most of a page's rendering time (``manage.py
 bench``); Django's template engine spends ~0.1 ms per loop iteration.
 """
 
@@ -44,19 +44,6 @@ def options(rows: Iterable[Any], selected: str = "", value: str = "slug") -> Saf
         key = str(key)
         parts.append(_option(key, name)[key == selected])
     return mark_safe("".join(parts))  # noqa: S308 (every value escaped by _option)
-
-
-@register.simple_tag
-def strip_dots(dots: Iterable[dict]) -> SafeString:
-    """The timeline strip's circles (numbers unlocalized, as under ``{% localize off %}``)."""
-    parts = []
-    for d in dots:
-        circle = (
-            f'<circle class="fill-{escape(d["kind"])}" cx="{d["x"]}" cy="{d["y"]}" r="4">'
-            f"<title>{d['day'].isoformat()}</title></circle>"
-        )
-        parts.append(f'<a href="#m-{d["id"]}">{circle}</a>' if d["on_page"] else circle)
-    return mark_safe("\n    ".join(parts))  # noqa: S308 (numbers, dates and an escaped kind)
 
 
 @register.simple_tag

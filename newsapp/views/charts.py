@@ -1,6 +1,8 @@
-"""Geometry for the timeline's charts, drawn as SVG by the templates (no chart library, no inline style).
+"""The timeline's charts, drawn as SVG by the templates (no chart library, no inline style).
 
 Time runs right to left, as Arabic is read: the earliest month is at the right edge.
+Their HTML, not only their geometry, is what ``read`` caches: drawing ~120 bars
+and 400 dots was a sixth of a timeline page served from cached data.
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from datetime import date
 
 from django.db.models import Count, F
 from django.db.models.functions import TruncMonth
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from newsapp.aggregates import Read, read_now
+from newsapp.models import Meeting
 from newsapp.templatetags.marsad import MONTHS
+from newsapp.templatetags.rendering import escape
 
 KINDS = ("call", "video", "meeting", "visit")
 MAX_MONTHS = 120
@@ -30,8 +36,9 @@ def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def monthly_chart(held, read: Read = read_now) -> dict | None:
-    """Bars of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data.
+def monthly_chart(held, read: Read = read_now) -> SafeString:
+    """The figure of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data
+    ('' when no meeting has a date).
 
     ``read`` runs the query and shapes its rows (``newsapp.aggregates.Aggregates.read``
     keeps the result in the cache).
@@ -43,7 +50,16 @@ def monthly_chart(held, read: Read = read_now) -> dict | None:
         .annotate(n=Count("id"))
         .order_by()
     )
-    return read(query, _bars)
+    return mark_safe(read(query, _chart_html))  # noqa: S308 (rendered by a template, escaped there)
+
+
+def _chart_html(rows: list[dict]) -> str:
+    chart = _bars(rows)
+    if chart is None:
+        return ""
+    return str(
+        render_to_string("timeline/chart.html", {"chart": chart, "kind_choices": Meeting.Kind.choices})
+    )
 
 
 def _bars(rows: list[dict]) -> dict | None:
@@ -93,18 +109,43 @@ def _bars(rows: list[dict]) -> dict | None:
     }
 
 
-def timeline_strip(held, on_page: set[int], read: Read = read_now) -> dict | None:
-    """One dot per meeting (the newest ``MAX_DOTS``) on a line, placed by date, right to left, with year ticks."""
+def timeline_strip(held, on_page: set[int], read: Read = read_now) -> SafeString:
+    """One dot per meeting (the newest ``MAX_DOTS``) on a line, placed by date, right to left, with year
+    ticks ('' when no meeting has a date). The dots of ``on_page`` link to their cards."""
     # The newest MAX_DOTS (by the index of latest_first).
     query = (
         held.exclude(start_date=None)
         .order_by(F("start_date").desc(nulls_last=True), F("id").desc())
         .values_list("id", "kind", "start_date")[:MAX_DOTS]
     )
-    strip = read(query, _dots)
-    for dot in strip["dots"] if strip else ():
-        dot["on_page"] = dot["id"] in on_page
-    return strip
+    parts = read(query, _strip_parts)
+    if parts is None:
+        return mark_safe("")
+    head, dots, tail = parts
+    circles = (f'<a href="#m-{pk}">{circle}</a>' if pk in on_page else circle for pk, circle in dots)
+    return mark_safe(head + "\n    ".join(circles) + tail)  # noqa: S308 (escaped by _strip_parts)
+
+
+# Where the dots go in the strip's template: rendered once, around this mark.
+_DOTS_SLOT = "<!--dots-->"
+
+
+def _strip_parts(newest_first: list[tuple]) -> tuple[str, list[tuple[int, str]], str] | None:
+    """The strip's HTML before its dots, each dot's ``(meeting id, <circle>)``, and the HTML after."""
+    strip = _dots(newest_first)
+    if strip is None:
+        return None
+    html = str(render_to_string("timeline/strip.html", {"strip": strip, "dots": _DOTS_SLOT}))
+    head, tail = html.split(_DOTS_SLOT)
+    dots = [
+        (
+            d["id"],
+            f'<circle class="fill-{escape(d["kind"])}" cx="{d["x"]}" cy="{d["y"]}" r="4">'
+            f"<title>{d['day'].isoformat()}</title></circle>",
+        )
+        for d in strip["dots"]
+    ]
+    return head, dots, tail
 
 
 def _dots(newest_first: list[tuple]) -> dict | None:

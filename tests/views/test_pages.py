@@ -80,6 +80,23 @@ def test_the_timeline_groups_meetings_by_year_and_month_with_arabic_dates(client
     assert "5 يناير 2023" in html
 
 
+def test_the_charts_draw_every_month_and_dot_and_link_the_dots_of_this_page(client, catalog):
+    from .builders import build_world
+
+    meetings = build_world(42).meetings  # 42 held meetings, 23 days apart: two pages of 40
+    first_page = client.get(reverse("timeline")).content.decode()
+    second_page = client.get(reverse("timeline") + "?page=2").content.decode()
+
+    # 42 meetings over 943 days: 32 months, each with a bar, and a dot each.
+    assert first_page.count('<g class="bar">') == 32
+    assert first_page.count("<circle ") == second_page.count("<circle ") == 42
+    oldest = meetings[0]  # on page 2 (newest first)
+    assert f'<a href="#m-{oldest.pk}"><circle' in second_page
+    assert f'<a href="#m-{oldest.pk}">' not in first_page
+    assert f'<title>{oldest.start_date.isoformat()}</title>' in first_page
+    assert first_page.count("<a href=\"#m-") == 40
+
+
 def test_each_meeting_links_to_its_source_articles(client, world):
     html = client.get(reverse("timeline")).content.decode()
     for article in world.articles:
