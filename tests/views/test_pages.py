@@ -93,8 +93,8 @@ def test_the_charts_draw_every_month_and_dot_and_link_the_dots_of_this_page(clie
     oldest = meetings[0]  # on page 2 (newest first)
     assert f'<a href="#m-{oldest.pk}"><circle' in second_page
     assert f'<a href="#m-{oldest.pk}">' not in first_page
-    assert f'<title>{oldest.start_date.isoformat()}</title>' in first_page
-    assert first_page.count("<a href=\"#m-") == 40
+    assert f"<title>{oldest.start_date.isoformat()}</title>" in first_page
+    assert first_page.count('<a href="#m-') == 40
 
 
 def test_each_meeting_links_to_its_source_articles(client, world):
