@@ -3,26 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, Func, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
 from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation, Position
 
 # Article columns a list never shows; bodies can be long.
 HEAVY_ARTICLE_FIELDS = ("body", "raw_text")
-
-
-class CountDistinct(Func):
-    """COUNT(DISTINCT expr) as a plain function, so a correlated subquery needs no GROUP BY."""
-
-    function = "COUNT"
-    template = "%(function)s(DISTINCT %(expressions)s)"
-    output_field = IntegerField()
-
-
-def _count(queryset: QuerySet, field: str = "pk") -> Coalesce:
-    return Coalesce(Subquery(queryset.order_by().annotate(n=CountDistinct(F(field))).values("n")[:1]), 0)
 
 
 def meeting_rows(*, include_rejected: bool) -> QuerySet:
@@ -71,25 +58,9 @@ def article_details(*, include_rejected: bool) -> QuerySet:
     )
 
 
-# Visible meetings the entity took part in, was the place of or the occasion of: the
-# ids come from three index scans (participation by person, meeting by location, by
-# occasion), not from joining all participations to all meetings for each entity
-# (a hash join of 41,000 x 20,000 rows per row of the page: 130 ms a page at 100k).
-MEETINGS_COUNT = RawSQL(
-    f"""SELECT COUNT(*) FROM (
-        SELECT p.meeting_id AS id FROM newsapp_participation p WHERE p.person_id = newsapp_entity.id
-        UNION SELECT l.id FROM newsapp_meeting l WHERE l.location_id = newsapp_entity.id
-        UNION SELECT o.id FROM newsapp_meeting o WHERE o.occasion_id = newsapp_entity.id) ids
-    WHERE (SELECT m.review FROM newsapp_meeting m WHERE m.id = ids.id) <> '{Meeting.Review.REJECTED.value}'""",
-    (),
-    output_field=IntegerField(),
-)
-
-
 def entities() -> QuerySet:
-    """Entities with aliases, positions and how many articles and (visible) meetings name them."""
-    # Counted on the mention index alone (entity, article): no join to the article table.
-    mentioned_in = Mention.objects.filter(entity=OuterRef("pk"))
+    """Entities with aliases, positions and how many articles and (visible) meetings name them
+    (``EntityStats``, kept by PostgreSQL)."""
     return (
         Entity.objects.select_related("country")
         # A list (to_attr), not a related manager: Django builds no queryset per entity for it.
@@ -100,8 +71,8 @@ def entities() -> QuerySet:
             alias_texts=ArraySubquery(
                 Alias.objects.filter(entity=OuterRef("pk")).order_by("text").values("text")
             ),
-            articles_count=_count(mentioned_in, "article"),
-            meetings_count=MEETINGS_COUNT,
+            articles_count=Coalesce("stats__articles", 0),
+            meetings_count=Coalesce("stats__meetings", 0),
         )
         .order_by("name", "pk")
     )

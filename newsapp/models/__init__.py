@@ -1,7 +1,7 @@
 """Marsad's data model (GUIDE §2), one module per part of the story."""
 
 from .articles import Article, Source
-from .entities import Alias, Entity, Position
+from .entities import Alias, Entity, EntityStats, Position
 from .meetings import Contact, Evidence, Meeting, Participation
 from .mentions import Mention
 
@@ -10,6 +10,7 @@ __all__ = [
     "Article",
     "Contact",
     "Entity",
+    "EntityStats",
     "Evidence",
     "Meeting",
     "Mention",
