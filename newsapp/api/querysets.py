@@ -65,7 +65,11 @@ def entities() -> QuerySet:
         Entity.objects.select_related("country")
         # A list (to_attr), not a related manager: Django builds no queryset per entity for it.
         .prefetch_related(
-            Prefetch("positions", queryset=Position.objects.select_related("of"), to_attr="position_list")
+            Prefetch(
+                "positions",
+                queryset=Position.objects.select_related("of").order_by("start", "pk"),
+                to_attr="position_list",
+            )
         )
         .annotate(
             alias_texts=ArraySubquery(
