@@ -302,7 +302,10 @@ def find_dates(
     for pattern, handler in _RULES:
         for match in pattern.finditer(key):
             ctx.guessed = False
-            result = handler(ctx, match)
+            try:
+                result = handler(ctx, match)
+            except (ValueError, OverflowError):  # "last year" in year 1, "tomorrow" on 31/12/9999
+                result = None
             if result is not None:
                 start, end = offsets[match.start("m")], offsets[match.end("m")]
                 found.append(_Candidate(start, end, result[0], result[1], handler, ctx.guessed))

@@ -368,6 +368,21 @@ _ARABIC_BITS = ["في ", "من ", "إلى ", "و", "يوم ", "الثلاثاء 
                 "/شباط ", "رمضان ", "1445 ", "هـ ", "الماضي ", "المقبل ", "من العام الماضي ", "سيلتقي ", "، ", "\n"]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("من العام الماضي", date(1, 1, 1)),
+        ("الشهر الماضي", date(1, 1, 1)),
+        ("أمس", date(1, 1, 1)),
+        ("الأحد الماضي", date(1, 1, 1)),
+        ("غدا", date(9999, 12, 31)),
+        ("العام المقبل", date(9999, 12, 31)),
+    ],
+)
+def test_relative_dates_past_the_calendar_ends_are_no_dates(text: str, published: date) -> None:
+    assert find_dates(text, published) == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_ARABIC_BITS), max_size=25), st.none() | st.dates())
 def test_find_dates_never_raises_on_date_like_arabic(bits: list[str], published: date | None) -> None:
