@@ -294,6 +294,27 @@ BEGIN
 END $$;
 """
 
+# Each table's three statement triggers call its one function (each branch reads
+# only the transition tables its trigger declares), and a TRUNCATE recounts.
+COUNTED_TABLES = ("mention", "participation", "meeting")
+TRANSITIONS = {
+    "insert": "NEW TABLE AS new_rows",
+    "delete": "OLD TABLE AS old_rows",
+    "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+}
+STATEMENT_TRIGGERS = [
+    (f"newsapp_entitystats_{table}_{event}", f"newsapp_{table}", f"""
+    AFTER {event.upper()} ON newsapp_{table} REFERENCING {transition}
+    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_{table}_trigger()""")
+    for table in COUNTED_TABLES
+    for event, transition in TRANSITIONS.items()
+] + [
+    (f"newsapp_entitystats_{table}_truncate", f"newsapp_{table}", f"""
+    AFTER TRUNCATE ON newsapp_{table}
+    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_truncate_trigger()""")
+    for table in COUNTED_TABLES
+]  # fmt: skip
+
 TRIGGERS = """
 ALTER TABLE newsapp_entitystats ADD CONSTRAINT newsapp_entitystats_entity_fk
     FOREIGN KEY (entity_id) REFERENCES newsapp_entity (id) ON DELETE CASCADE;
@@ -301,62 +322,12 @@ ALTER TABLE newsapp_entitystats ADD CONSTRAINT newsapp_entitystats_entity_fk
 CREATE TRIGGER newsapp_entitystats_entity_insert
     AFTER INSERT ON newsapp_entity FOR EACH ROW
     EXECUTE FUNCTION newsapp_entitystats_entity_trigger();
+""" + "".join(f"CREATE TRIGGER {name}{body};\n" for name, _table, body in STATEMENT_TRIGGERS)
 
-CREATE TRIGGER newsapp_entitystats_mention_insert
-    AFTER INSERT ON newsapp_mention REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_mention_trigger();
-CREATE TRIGGER newsapp_entitystats_mention_delete
-    AFTER DELETE ON newsapp_mention REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_mention_trigger();
-CREATE TRIGGER newsapp_entitystats_mention_update
-    AFTER UPDATE ON newsapp_mention REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_mention_trigger();
-
-CREATE TRIGGER newsapp_entitystats_participation_insert
-    AFTER INSERT ON newsapp_participation REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_participation_trigger();
-CREATE TRIGGER newsapp_entitystats_participation_delete
-    AFTER DELETE ON newsapp_participation REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_participation_trigger();
-CREATE TRIGGER newsapp_entitystats_participation_update
-    AFTER UPDATE ON newsapp_participation REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_participation_trigger();
-
-CREATE TRIGGER newsapp_entitystats_meeting_insert
-    AFTER INSERT ON newsapp_meeting REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_meeting_trigger();
-CREATE TRIGGER newsapp_entitystats_meeting_delete
-    AFTER DELETE ON newsapp_meeting REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_meeting_trigger();
-CREATE TRIGGER newsapp_entitystats_meeting_update
-    AFTER UPDATE ON newsapp_meeting REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_meeting_trigger();
-
-CREATE TRIGGER newsapp_entitystats_mention_truncate
-    AFTER TRUNCATE ON newsapp_mention
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_truncate_trigger();
-CREATE TRIGGER newsapp_entitystats_participation_truncate
-    AFTER TRUNCATE ON newsapp_participation
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_truncate_trigger();
-CREATE TRIGGER newsapp_entitystats_meeting_truncate
-    AFTER TRUNCATE ON newsapp_meeting
-    FOR EACH STATEMENT EXECUTE FUNCTION newsapp_entitystats_truncate_trigger();
-"""
-
-DROP = """
-DROP TRIGGER newsapp_entitystats_entity_insert ON newsapp_entity;
-DROP TRIGGER newsapp_entitystats_mention_insert ON newsapp_mention;
-DROP TRIGGER newsapp_entitystats_mention_delete ON newsapp_mention;
-DROP TRIGGER newsapp_entitystats_mention_update ON newsapp_mention;
-DROP TRIGGER newsapp_entitystats_participation_insert ON newsapp_participation;
-DROP TRIGGER newsapp_entitystats_participation_delete ON newsapp_participation;
-DROP TRIGGER newsapp_entitystats_participation_update ON newsapp_participation;
-DROP TRIGGER newsapp_entitystats_meeting_insert ON newsapp_meeting;
-DROP TRIGGER newsapp_entitystats_meeting_delete ON newsapp_meeting;
-DROP TRIGGER newsapp_entitystats_meeting_update ON newsapp_meeting;
-DROP TRIGGER newsapp_entitystats_mention_truncate ON newsapp_mention;
-DROP TRIGGER newsapp_entitystats_participation_truncate ON newsapp_participation;
-DROP TRIGGER newsapp_entitystats_meeting_truncate ON newsapp_meeting;
+DROP = (
+    "DROP TRIGGER newsapp_entitystats_entity_insert ON newsapp_entity;\n"
+    + "".join(f"DROP TRIGGER {name} ON {table};\n" for name, table, _body in STATEMENT_TRIGGERS)
+    + """
 DROP FUNCTION newsapp_entitystats_truncate_trigger();
 DROP FUNCTION newsapp_entitystats_entity_trigger();
 DROP FUNCTION newsapp_entitystats_meeting_trigger();
@@ -369,6 +340,7 @@ DROP FUNCTION newsapp_entitystats_mentions_changed(bigint[], bigint[], integer[]
 DROP FUNCTION newsapp_entitystats_add(bigint[], integer[], integer[]);
 ALTER TABLE newsapp_entitystats DROP CONSTRAINT newsapp_entitystats_entity_fk;
 """
+)
 
 
 class Migration(migrations.Migration):
