@@ -56,7 +56,8 @@ ON CONFLICT (entity_id) DO UPDATE SET articles = EXCLUDED.articles, meetings = E
 """
 
 FUNCTIONS = f"""
--- Add more_articles[i] and more_meetings[i] to entity ids[i], each entity given once.
+-- Add more_articles[i] and more_meetings[i] to entity ids[i]; an entity may come
+-- more than once, and a NULL array adds nothing to its column.
 CREATE FUNCTION newsapp_entitystats_add(ids bigint[], more_articles integer[], more_meetings integer[])
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -64,8 +65,12 @@ BEGIN
     ORDER BY s.entity_id FOR UPDATE;
     UPDATE newsapp_entitystats s
     SET articles = s.articles + d.articles, meetings = s.meetings + d.meetings
-    FROM unnest(ids, more_articles, more_meetings) AS d(entity_id, articles, meetings)
-    WHERE s.entity_id = d.entity_id;
+    FROM (
+        SELECT entity_id, coalesce(sum(a), 0)::integer AS articles, coalesce(sum(m), 0)::integer AS meetings
+        FROM unnest(ids, more_articles, more_meetings) AS u(entity_id, a, m)
+        GROUP BY 1
+    ) d
+    WHERE s.entity_id = d.entity_id AND (d.articles <> 0 OR d.meetings <> 0);
 END $$;
 
 -- Mention rows (entity, article) added (sign 1) or removed (sign -1) by one statement.
@@ -85,13 +90,9 @@ BEGIN
             SELECT count(*)::integer AS n FROM newsapp_mention m
             WHERE m.entity_id = d.entity_id AND m.article_id = d.article_id
         ) now
-    ), per_entity AS (
-        SELECT entity_id, sum(change)::integer AS change FROM changed GROUP BY 1 HAVING sum(change) <> 0
     )
-    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM per_entity;
-    IF ids IS NOT NULL THEN
-        PERFORM newsapp_entitystats_add(ids, amounts, array_fill(0, ARRAY[cardinality(ids)]));
-    END IF;
+    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM changed WHERE change <> 0;
+    PERFORM newsapp_entitystats_add(ids, amounts, NULL);
 END $$;
 
 CREATE FUNCTION newsapp_entitystats_mention_trigger()
@@ -150,13 +151,9 @@ BEGIN
             SELECT m.location_id IS NOT DISTINCT FROM d.person_id
                 OR m.occasion_id IS NOT DISTINCT FROM d.person_id AS role
         ) other
-    ), per_entity AS (
-        SELECT entity_id, sum(change)::integer AS change FROM changed GROUP BY 1 HAVING sum(change) <> 0
     )
-    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM per_entity;
-    IF ids IS NOT NULL THEN
-        PERFORM newsapp_entitystats_add(ids, array_fill(0, ARRAY[cardinality(ids)]), amounts);
-    END IF;
+    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM changed WHERE change <> 0;
+    PERFORM newsapp_entitystats_add(ids, NULL, amounts);
 END $$;
 
 CREATE FUNCTION newsapp_entitystats_participation_trigger()
@@ -226,13 +223,9 @@ BEGIN
              - (visible_before AND (takes_part OR entity_id IS NOT DISTINCT FROM place_before
                                     OR entity_id IS NOT DISTINCT FROM occasion_before))::integer AS change
         FROM related
-    ), per_entity AS (
-        SELECT entity_id, sum(change)::integer AS change FROM changed GROUP BY 1 HAVING sum(change) <> 0
     )
-    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM per_entity;
-    IF ids IS NOT NULL THEN
-        PERFORM newsapp_entitystats_add(ids, array_fill(0, ARRAY[cardinality(ids)]), amounts);
-    END IF;
+    SELECT array_agg(entity_id), array_agg(change) INTO ids, amounts FROM changed WHERE change <> 0;
+    PERFORM newsapp_entitystats_add(ids, NULL, amounts);
 END $$;
 
 CREATE FUNCTION newsapp_entitystats_meeting_trigger()
