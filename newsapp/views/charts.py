@@ -11,8 +11,7 @@ import math
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, F
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, DateField, F, Func
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,6 +35,14 @@ def _month_index(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
+class MonthStart(Func):
+    """The first day of a date's month. ``TruncMonth`` on a date goes through
+    ``timestamptz`` and the time zone, row by row: a third of the chart's query."""
+
+    template = "DATE_TRUNC('month', %(expressions)s::timestamp)::date"
+    output_field = DateField()
+
+
 def monthly_chart(held, read: Read = read_now) -> SafeString:
     """The figure of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data
     ('' when no meeting has a date).
@@ -45,7 +52,7 @@ def monthly_chart(held, read: Read = read_now) -> SafeString:
     """
     query = (
         held.exclude(start_date=None)
-        .annotate(month=TruncMonth("start_date"))
+        .annotate(month=MonthStart("start_date"))
         .values("month", "kind")
         .annotate(n=Count("id"))
         .order_by()
