@@ -8,8 +8,10 @@ from django.db.models.functions import Coalesce
 
 from newsapp.models import Alias, Article, Entity, Evidence, Meeting, Mention, Participation, Position
 
-# Article columns a list never shows; bodies can be long.
-HEAVY_ARTICLE_FIELDS = ("body", "raw_text")
+# Article columns a list never shows: bodies can be long, and the search vectors
+# are read back from TOAST. Article.objects leaves the vectors out, but a
+# select_related("article") does not go through that manager.
+HEAVY_ARTICLE_FIELDS = ("body", "raw_text", "search_normalized", "search_stemmed")
 
 
 def meeting_rows(*, include_rejected: bool) -> QuerySet:

@@ -57,3 +57,20 @@ def test_a_list_runs_a_constant_number_of_queries_at_n_and_10n_rows(api, people,
     small = count_queries(api, url)
     grow(people, 27)
     assert count_queries(api, url) == small
+
+
+# Article columns no list shows: bodies, and search vectors read back from TOAST
+# (a select_related("article") loaded both for every source of every meeting).
+HEAVY_ARTICLE_COLUMNS = ('"body"', '"raw_text"', '"search_normalized"', '"search_stemmed"')
+
+
+@pytest.mark.parametrize(
+    "url", [url for url in LISTS if url.startswith(("/api/meetings/", "/api/articles/"))]
+)
+def test_a_list_never_selects_an_articles_body_or_search_vectors(api, people, url):
+    grow(people, 2)
+    caches["fragments"].clear()
+    with CaptureQueriesContext(connection) as context:
+        assert api.get(url).status_code == 200
+    selected = [query["sql"].split(" FROM ")[0] for query in context.captured_queries]
+    assert [s for s in selected if any(column in s for column in HEAVY_ARTICLE_COLUMNS)] == []
