@@ -48,6 +48,7 @@ _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
+_THEN = re.compile(r"ثم(?!\w)")
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
 
@@ -395,4 +396,13 @@ class _Reader:
         if following is None or not _PUNCT_BREAK.match(self.key, at):
             return False
         gap = self.key[at + 1 : following.key_start].strip()
-        return gap[:1] == "و" and len(gap) <= 40 and not clause_breaks(self.key, at + 1, following.key_start)
+        # "استقبل أمير الكويت، ثم نائب رئيس الإمارات": "ثم" lists the next guest of the same verb,
+        # unless a verb of its own follows it ("، ثم زار ...").
+        joined = gap[:1] == "و" or _THEN.match(gap) is not None
+        verb = any(at < t.start < following.key_start for t in self.triggers)
+        return (
+            joined
+            and not verb
+            and len(gap) <= 40
+            and not clause_breaks(self.key, at + 1, following.key_start)
+        )

@@ -15,7 +15,10 @@ from .merging import Candidate, member
 from .triggers import Trigger
 from .types import DateValue, MeetingKind, Participant
 
-_SEPARATELY = re.compile(r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)")
+# "، ثم" between two objects of one verb: one after the other, so apart.
+_SEPARATELY = re.compile(
+    r"(?<!\w)(?:كل|كلا|كلا منهم|كل منهم) علي حده|(?<!\w)منفصل(?:ه|ين|تين)?(?!\w)|،\s*ثم(?!\w)"
+)
 # "سلسلة اتصالات"، "اتصالين هاتفيين"، "لقاءات": several events in one word.
 _PLURAL_EVENTS = re.compile(
     r"\w{0,5}(?:اتصالات|مكالمات|اتصالين|مكالمتين|لقاءات|اجتماعات|لقاءين|اجتماعين)(?: هاتفي(?:ه|ين))?"

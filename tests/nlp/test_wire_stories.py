@@ -261,3 +261,28 @@ def test_heading_together_to_a_city_is_no_new_visit(catalog):
         "لتفقد المركز اللوجستي."
     )
     assert meetings(text, catalog, "2025-04-07") == []
+
+
+def test_guests_listed_with_then_are_each_received_in_turn(catalog):
+    # "، ثم" lists the next guest of the same reception, one after the other; "حاكم" is a
+    # stacked title, not a name.
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان في مطار إسطنبول اليوم رئيس الوزراء الباكستاني "
+        "شهباز شريف، ثم الشيخ محمد بن راشد آل مكتوم نائب رئيس الإمارات رئيس مجلس الوزراء حاكم دبي، "
+        "لدى وصولهما في زيارة رسمية."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2024-03-04"))] == [
+        frozenset({"recep-tayyip-erdogan", "shehbaz-sharif"}),
+        frozenset({"recep-tayyip-erdogan", "mohammed-bin-rashid"}),
+    ]
+
+
+def test_then_followed_by_a_verb_of_its_own_is_not_one_more_guest(catalog):
+    text = (
+        "وصل وزير الخارجية الأردني أيمن الصفدي إلى بيروت اليوم، حيث التقى رئيس الحكومة نجيب ميقاتي، "
+        "ثم زار الرئيس ميشال عون في قصر بعبدا."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2022-03-02"))] == [
+        frozenset({"ayman-safadi", "najib-mikati"}),
+        frozenset({"ayman-safadi", "michel-aoun"}),
+    ]
