@@ -63,8 +63,30 @@ NOT_SITTING = frozenset(
         "المقبل",
         "المقبلة",
         "المؤقت",
+        # "الرئيس المكلف تشكيل الحكومة": the one asked to form a cabinet, not the president.
+        "المكلف",
+        "المكلفة",
     ]
 )
+
+
+# "الوزير السعودي" without a name: a minister of that country the text named before.
+MINISTER_WORDS = frozenset(normalize_key(w) for w in ["الوزير", "الوزيرة"])
+_MINISTERS = frozenset({Office.FOREIGN_MINISTER, Office.NATIONAL_SECURITY_ADVISOR, Office.OTHER})
+
+
+def named_minister(refs: Iterable[Reference], of: str, offices: Offices, day: date | None) -> str | None:
+    """The latest catalog person of ``refs`` who was a minister of ``of`` on ``day``.
+
+    "استقبل عون وزير الخارجية السعودي فيصل بن فرحان ... وانتقل الوزير السعودي إلى السرايا"
+    → Faisal bin Farhan.
+    """
+    for ref in sorted(refs, key=lambda r: r.start, reverse=True):
+        if not ref.is_person or not ref.slug or ref.possessor:
+            continue
+        if any(p.office in _MINISTERS and p.of == of for p in offices.positions(ref.slug, day)):
+            return ref.slug
+    return None
 
 
 def lead_person(

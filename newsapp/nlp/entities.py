@@ -11,7 +11,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from datetime import date
 
-from .anaphora import NOT_SITTING, bare_office_holder, is_definite, lead_person, pronoun_holder
+from .anaphora import (
+    MINISTER_WORDS,
+    NOT_SITTING,
+    bare_office_holder,
+    is_definite,
+    lead_person,
+    named_minister,
+    pronoun_holder,
+)
 from .bystanders import sent_by, serves
 from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
@@ -257,6 +265,14 @@ class _Reader:
             held = bare_office_holder(
                 self.refs, self.key, at, hit.pattern.key, self.matcher.offices, self.published, wanted
             ) or lead_person(self.refs, self.matcher.offices, self.published, wanted, False)
+            if held is not None:
+                name = self.matcher.entities[held].name
+                self.emit(
+                    hit.start, end, EntityKind.PERSON, RefSource.NAME, slug=held, name=name, possessor=sent
+                )
+            return
+        if unknown is None and country is not None and hit.pattern.key in MINISTER_WORDS:
+            held = named_minister(self.refs, country, self.matcher.offices, self.published)
             if held is not None:
                 name = self.matcher.entities[held].name
                 self.emit(

@@ -286,3 +286,17 @@ def test_then_followed_by_a_verb_of_its_own_is_not_one_more_guest(catalog):
         frozenset({"ayman-safadi", "najib-mikati"}),
         frozenset({"ayman-safadi", "michel-aoun"}),
     ]
+
+
+def test_the_minister_of_a_country_without_a_name_is_the_minister_named_before(catalog):
+    # "الرئيس المكلف" is a prime minister designate, not the sitting president.
+    text = (
+        "استقبل الرئيس ميشال عون اليوم وزير الخارجية الأردني أيمن الصفدي.\n"
+        "وانتقل الوزير الأردني إلى السرايا حيث التقى رئيس حكومة تصريف الأعمال حسان دياب، ثم زار "
+        "الرئيس المكلف تشكيل الحكومة نجيب ميقاتي في دارته."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2021-08-02"))] == [
+        frozenset({"michel-aoun", "ayman-safadi"}),
+        frozenset({"ayman-safadi", "hassan-diab"}),
+        frozenset({"ayman-safadi", "najib-mikati"}),
+    ]
