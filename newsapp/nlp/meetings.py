@@ -48,6 +48,9 @@ _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
+_ALSO_BEFORE = re.compile(r"(?<!\w)كما\s+$")
+_ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
+_SAME_DAY = re.compile(r"(?<!\w)(?:اليوم (?:نفسه|ذاته)|نفس اليوم)(?!\w)")
 _THEN = re.compile(r"ثم(?!\w)")
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
@@ -124,6 +127,11 @@ class _Reader:
         self.triggers = self._usable_triggers(find_triggers(self.key))
         # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
         self.news_day: _DateAt | None = None
+        # The date of the latest event told with a date of its own (not as background): "والتقى شي
+        # كذلك ..."، "كما التقى ..." add one more meeting to that occasion.
+        self.lead_day: _DateAt | None = None
+        # The date of the latest event read, for "في اليوم نفسه" (the same day as the one just told).
+        self.last_day: _DateAt | None = None
 
     def _usable_triggers(self, triggers: list[Trigger]) -> list[Trigger]:
         """Drop triggers inside a catalog name ("قمة أبيك") or naming a forum ("اجتماع أبيك")."""
@@ -172,15 +180,18 @@ class _Reader:
         for cluster in clusters:
             pending.append((cluster, self._own_date(sentence, cluster)))
         previous: list[Participant] = []
+        background = BACKGROUND.search(self.key, sentence.start, sentence.end) is not None
         for cluster, found in pending:
+            if found is not None and cluster.strong and not background:
+                self.lead_day = found
+            if found is None and _SAME_DAY.search(self.key, cluster.start, cluster.end):
+                found = self.last_day
             if found is None and cluster.strong:
                 found = self._borrowed_date(number, sentence)
-            if (
-                found is None
-                and cluster.strong
-                and not BACKGROUND.search(self.key, sentence.start, sentence.end)
-            ):
+            if found is None and cluster.strong and not background:
                 found = self.news_day
+            if found is None and cluster.strong and not background and self._also(cluster):
+                found = self.lead_day
             candidate = self._candidate(sentence, cluster, found, previous)
             if candidate is None:
                 continue
@@ -196,6 +207,7 @@ class _Reader:
             previous = candidate.participants
             if found is not None:
                 found.used = True
+                self.last_day = found
             sentence.reported = True
 
     def _clusters(self, sentence: _Sentence, triggers: list[Trigger]) -> list[_Cluster]:
@@ -281,6 +293,14 @@ class _Reader:
             self.key, candidate, (cluster.start, cluster.end), cluster.triggers,
             lambda slug: self.resolver.country(slug, day),
         )  # fmt: skip
+
+    def _also(self, cluster: _Cluster) -> bool:
+        """ "كما التقى"، "والتقى شي كذلك"، "التقى أيضاً": one more contact of the occasion just told."""
+        first, last = cluster.triggers[0], cluster.triggers[-1]
+        return bool(
+            _ALSO_BEFORE.search(self.key, max(0, first.start - 6), first.start)
+            or _ALSO_AFTER.search(self.key, last.end, min(cluster.end, last.end + 20))
+        )
 
     def _is_news_day(self, found: _DateAt) -> bool:
         value, published = found.mention.value, self.scan.published

@@ -300,3 +300,27 @@ def test_the_minister_of_a_country_without_a_name_is_the_minister_named_before(c
         frozenset({"ayman-safadi", "hassan-diab"}),
         frozenset({"ayman-safadi", "najib-mikati"}),
     ]
+
+
+def test_one_more_meeting_told_with_also_is_on_the_day_of_the_occasion_told_first(catalog):
+    # The lead meeting names no one; "كذلك" adds a meeting to that day's round.
+    text = (
+        "نيويورك (رويترز) التقى الرئيس التركي رجب طيب أردوغان يوم الأربعاء، على هامش أعمال الجمعية "
+        "العامة للأمم المتحدة، عدداً من القادة في لقاءات منفصلة.\n"
+        "والتقى أردوغان كذلك رئيس الوزراء الباكستاني شهباز شريف."
+    )
+    assert events(meetings(text, catalog, "2024-09-27")) == [
+        ("meeting", "2024-09-25", "held", frozenset({"recep-tayyip-erdogan", "shehbaz-sharif"}))
+    ]
+
+
+def test_talks_on_the_same_day_take_the_day_of_the_talks_told_just_before(catalog):
+    text = (
+        "وكان رئيس الوزراء الهندي ناريندرا مودي قد أجرى يوم الخميس محادثات في برلين مع المستشار "
+        "الألماني أولاف شولتس.\n"
+        "كما أجرى مودي في اليوم نفسه محادثات مع الرئيس الفرنسي إيمانويل ماكرون."
+    )
+    assert [e[1:] for e in events(meetings(text, catalog, "2022-05-07"))] == [
+        ("2022-05-05", "held", frozenset({"narendra-modi", "olaf-scholz"})),
+        ("2022-05-05", "held", frozenset({"narendra-modi", "emmanuel-macron"})),
+    ]
