@@ -39,6 +39,24 @@ _ATTENDED = re.compile(
 )
 
 
+# A summit, prize, airport or mosque named after someone: "قمة السلطان قابوس"، "مطار الملك خالد".
+_NAMED_AFTER = re.compile(
+    r"(?<!\w)[وفبل]?(?:ال)?(?:قمه|قمتي|دوره|جاءزه|مطار|مسجد|جامع|جامعه|مستشفي|وسام|قلاده|ميناء|شارع|مدينه)"
+    r"\s*[(«\"“]?" + _HONORIFICS + r"\s*$"
+)
+
+
+def namesake(before: str) -> bool:
+    """Whether a person named right after ``before`` (a key) only lends a name to a place or event.
+
+    >>> namesake("لاعمال الدوره الحاديه والاربعين (قمه")
+    True
+    >>> namesake("علي هامش القمه التقي")
+    False
+    """
+    return bool(_NAMED_AFTER.search(before[-40:]))
+
+
 def sent_by(before: str) -> bool:
     """Whether a person named right after ``before`` (a key) is a sender, not a participant.
 

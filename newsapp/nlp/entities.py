@@ -20,7 +20,7 @@ from .anaphora import (
     named_minister,
     pronoun_holder,
 )
-from .bystanders import sent_by, serves
+from .bystanders import namesake, sent_by, serves
 from .grouping import group_entities
 from .matcher import AliasTarget, Hit, Matcher, prepare_matcher
 from .names import read_unknown_name, repeats, word_spans
@@ -186,7 +186,7 @@ class _Reader:
         if target is not None:
             hit = self.hits[index]
             before = self.key[max(0, hit.start - len(hit.clitic) - 80) : hit.start - len(hit.clitic)]
-            self.emit_hit(index, target, possessor=sent_by(before))
+            self.emit_hit(index, target, possessor=sent_by(before) or namesake(before))
 
     def read_title(self, index: int) -> None:
         hit = self.hits[index]
@@ -194,7 +194,7 @@ class _Reader:
         assert title is not None
         self.done.add(index)
         before = self.key[max(0, hit.start - len(hit.clitic) - 80) : hit.start - len(hit.clitic)]
-        sent, principal = sent_by(before), serves(before)
+        sent, principal = sent_by(before) or namesake(before), serves(before)
         if title.role == TitleRole.PRONOUN:
             self.read_pronoun(index, sent)
             return

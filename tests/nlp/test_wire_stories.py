@@ -324,3 +324,13 @@ def test_talks_on_the_same_day_take_the_day_of_the_talks_told_just_before(catalo
         ("2022-05-05", "held", frozenset({"narendra-modi", "olaf-scholz"})),
         ("2022-05-05", "held", frozenset({"narendra-modi", "emmanuel-macron"})),
     ]
+
+
+def test_the_person_a_summit_is_named_after_takes_no_part_in_it(catalog):
+    text = (
+        "عقد أمير قطر الشيخ تميم بن حمد اليوم لقاء مع الرئيس التركي رجب طيب أردوغان على هامش "
+        "الدورة الخامسة عشرة (قمة الشيخ صباح الأحمد) في الكويت."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2021-12-14"))] == [
+        frozenset({"tamim-bin-hamad", "recep-tayyip-erdogan"})
+    ]
