@@ -46,6 +46,14 @@ _NAMED_AFTER = re.compile(
 )
 
 
+# "يرافقه"، "ترافقها"، "برفقته"، "مرفوقا بـ": who travels with the subject.
+_ESCORTED = re.compile(
+    r"(?<!\w)[وف]?(?:[يت]رافق(?:ه|ها|هما|هم)|رافق(?:ه|ها|هما|هم|ته|تها)|برفقت(?:ه|ها|هما|هم)"
+    r"|مرفوق(?:ا|ه|ين)? ب|[يت]صحب(?:ه|ها|هما|هم)|بصحبت(?:ه|ها|هما|هم))(?!\w)"
+)
+_ESCORT_END = re.compile(r"[،,؛;:.]")
+
+
 def namesake(before: str) -> bool:
     """Whether a person named right after ``before`` (a key) only lends a name to a place or event.
 
@@ -84,7 +92,23 @@ def mark_attendees(key: str, refs: list[Reference], start: int, end: int) -> lis
 
     "استقبل الرئيس ضيفه بحضور رئيس الوزراء" → the prime minister attended.
     """
+    refs = _mark_escorts(key, refs, start, end)
     marker = _ATTENDED.search(key, start, end)
     if marker is None:
         return refs
     return [replace(r, possessor=True) if r.is_person and r.key_start >= marker.start() else r for r in refs]
+
+
+def _mark_escorts(key: str, refs: list[Reference], start: int, end: int) -> list[Reference]:
+    """ "وصل الرئيس إلى أنقرة، يرافقه وزير الخارجية ...": the escort, up to the next comma, is
+    the guest's delegation, not another side."""
+    spans = []
+    for marker in _ESCORTED.finditer(key, start, end):
+        stop = _ESCORT_END.search(key, marker.end(), end)
+        spans.append((marker.end(), stop.start() if stop else end))
+    if not spans:
+        return refs
+    return [
+        replace(r, possessor=True) if r.is_person and any(a <= r.key_start < b for a, b in spans) else r
+        for r in refs
+    ]

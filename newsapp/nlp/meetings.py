@@ -51,6 +51,8 @@ _WEAK_REACH = 80
 _ALSO_BEFORE = re.compile(r"(?<!\w)كما\s+$")
 _ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
 _SAME_DAY = re.compile(r"(?<!\w)(?:اليوم (?:نفسه|ذاته)|نفس اليوم)(?!\w)")
+_FRAMING = re.compile(r"(?<!\w)[وف]?(?:تاتي|جاءت|تجيء)\s+(?:هذه\s+)?[بل]?$")
+_TAKING_PART = re.compile(r"[،,]?\s*(?:وذلك\s+)?[وف]?بمشارك(?:ه|ته|تها)(?:\s+\S+){0,3}?\s*$")
 _THEN = re.compile(r"ثم(?!\w)")
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
@@ -148,7 +150,10 @@ class _Reader:
                 and not self.key[trigger.end : forum.key_start].strip(" \"“”«»'")
                 and trigger.kind == MeetingKind.MEETING
             )
-            if not inside and not names_forum:
+            # "وتأتي زيارة أنقرة بعد يومين من ...": the visit the article reports, framed again.
+            framed = trigger.kind == MeetingKind.VISIT and not trigger.verb
+            framed = framed and bool(_FRAMING.search(self.key, max(0, trigger.start - 12), trigger.start))
+            if not inside and not names_forum and not framed:
                 kept.append(trigger)
         return kept
 
@@ -413,7 +418,11 @@ class _Reader:
 
     def _more_objects(self, at: int, refs: list[Reference]) -> bool:
         following = next((r for r in refs if r.is_person and r.key_start > at), None)
-        if following is None or not _PUNCT_BREAK.match(self.key, at):
+        if following is None:
+            return False
+        if _TAKING_PART.match(self.key[at : following.key_start]):
+            return True  # "اجتمع ترامب مع الشرع، وذلك بمشاركة ولي العهد": he took part too
+        if not _PUNCT_BREAK.match(self.key, at):
             return False
         gap = self.key[at + 1 : following.key_start].strip()
         # "استقبل أمير الكويت، ثم نائب رئيس الإمارات": "ثم" lists the next guest of the same verb,

@@ -334,3 +334,33 @@ def test_the_person_a_summit_is_named_after_takes_no_part_in_it(catalog):
     assert [e[3] for e in events(meetings(text, catalog, "2021-12-14"))] == [
         frozenset({"tamim-bin-hamad", "recep-tayyip-erdogan"})
     ]
+
+
+def test_whoever_escorts_the_visitor_is_his_delegation_not_another_side(catalog):
+    text = (
+        "وصل الرئيس الفرنسي إيمانويل ماكرون اليوم إلى القاهرة في زيارة رسمية، يرافقه وزير الخارجية "
+        "جان نويل بارو، وكان في استقباله الرئيس عبد الفتاح السيسي."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2025-04-06"))] == [
+        frozenset({"emmanuel-macron", "abdel-fattah-el-sisi"})
+    ]
+
+
+def test_a_minister_taking_part_in_talks_between_two_others_is_a_participant(catalog):
+    text = (
+        "استضافت القاهرة أمس لقاء بين وزير الخارجية الإيراني عباس عراقجي ونظيره السعودي فيصل بن فرحان، "
+        "بمشاركة وزير الخارجية المصري بدر عبد العاطي."
+    )
+    assert [e[3] for e in events(meetings(text, catalog, "2025-03-10"))] == [
+        frozenset({"abbas-araghchi", "faisal-bin-farhan", "badr-abdelatty"})
+    ]
+
+
+def test_the_visit_the_article_reports_framed_again_is_no_visit_of_the_next_trip_told(catalog):
+    text = (
+        "وتأتي زيارة القاهرة بعد يومين من زيارة رئيس الوزراء الباكستاني شهباز شريف إلى السعودية، "
+        "حيث استقبله ولي العهد الأمير محمد بن سلمان في جدة."
+    )
+    assert events(meetings(text, catalog, "2024-04-10")) == [
+        ("visit", None, "held", frozenset({"shehbaz-sharif", "mohammed-bin-salman"}))
+    ]
