@@ -45,6 +45,8 @@ from .types import (
 )
 
 _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
+# "منذ بدء الحرب في 24 فبراير"، "منذ توليه منصبه الشهر الماضي": the date of what time is counted from.
+_SINCE_EVENT = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.؛:]+){1,4}\s+(?:في\s+)?$")
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
@@ -121,12 +123,12 @@ class _Reader:
                 self.sentences[index].refs.append(ref)
         for sentence in self.sentences:
             sentence.refs = mark_attendees(self.key, sentence.refs, sentence.start, sentence.end)
+        self.triggers = self._usable_triggers(find_triggers(self.key))
         for mention in dates:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
             index = locate(spans, start)
-            if index is not None and not _SINCE.search(self.key[max(0, start - 12) : start]):
+            if index is not None and not self._since(start):
                 self.sentences[index].dates.append(_DateAt(start, end, mention))
-        self.triggers = self._usable_triggers(find_triggers(self.key))
         # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
         self.news_day: _DateAt | None = None
         # The date of the latest event told with a date of its own (not as background): "والتقى شي
@@ -134,6 +136,14 @@ class _Reader:
         self.lead_day: _DateAt | None = None
         # The date of the latest event read, for "في اليوم نفسه" (the same day as the one just told).
         self.last_day: _DateAt | None = None
+
+    def _since(self, start: int) -> bool:
+        """Whether the date at key offset ``start`` is what time is counted from ("منذ 2012"،
+        "منذ بدء الحرب في 24 فبراير"), unless that is a meeting ("منذ لقائهما في أكتوبر 2022")."""
+        if _SINCE.search(self.key, max(0, start - 12), start):
+            return True
+        clause = _SINCE_EVENT.search(self.key, max(0, start - 60), start)
+        return clause is not None and not any(clause.start() <= t.start < start for t in self.triggers)
 
     def _usable_triggers(self, triggers: list[Trigger]) -> list[Trigger]:
         """Drop triggers inside a catalog name ("قمة أبيك") or naming a forum ("اجتماع أبيك")."""

@@ -364,3 +364,19 @@ def test_the_visit_the_article_reports_framed_again_is_no_visit_of_the_next_trip
     assert events(meetings(text, catalog, "2024-04-10")) == [
         ("visit", None, "held", frozenset({"shehbaz-sharif", "mohammed-bin-salman"}))
     ]
+
+
+def test_the_date_time_is_counted_from_is_not_the_date_of_the_visit(catalog):
+    text = (
+        "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة رئيس الوزراء العراقي محمد شياع "
+        "السوداني، في أول زيارة له إلى مصر منذ توليه منصبه في 27 أكتوبر الماضي."
+    )
+    assert [e[:3] for e in events(meetings(text, catalog, "2023-03-20"))] == [("visit", None, "held")]
+
+
+def test_a_meeting_time_is_counted_from_keeps_its_date(catalog):
+    text = (
+        "وهذا أول لقاء بين الرئيس الإيراني إبراهيم رئيسي والرئيس الروسي فلاديمير بوتين منذ لقائهما "
+        "في طهران في يوليو 2022."
+    )
+    assert [e[1] for e in events(meetings(text, catalog, "2023-01-20"))][-1] == "2022-07-01"
