@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 
-from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -29,39 +29,42 @@ _cached: tuple[float, Gazetteer] | None = None
 
 
 def build_gazetteer() -> Gazetteer:
-    """Read the whole catalog in three queries."""
+    """Read the whole catalog in three queries, as rows.
+
+    Every ingest run, worker and reprocess starts here: at 2,000 entities, building
+    model instances (and their prefetched aliases) was 0.2 s of a 400-article run.
+    """
     # Only the catalog: people ingest met but no editor verified are found by
     # their titles and reported with no slug, as the analyze contract says.
-    entities = (
-        Entity.objects.verified()
-        .select_related("country")
-        .prefetch_related(Prefetch("aliases", queryset=Alias.objects.order_by("id")))
+    aliases: dict[int, list[CatalogAlias]] = defaultdict(list)
+    alias_rows = (
+        Alias.objects.filter(entity__verified=True)
+        .order_by("id")
+        .values_list("entity_id", "text", "kind", "ambiguous")
+    )
+    for entity_id, text, kind, ambiguous in alias_rows:
+        aliases[entity_id].append(CatalogAlias(text=text, kind=AliasKind(kind), ambiguous=ambiguous))
+    entity_rows = Entity.objects.verified().values_list(
+        "id", "slug", "name", "kind", "name_en", "country__slug", "is_capital"
     )
     catalog = tuple(
         CatalogEntity(
-            slug=e.slug,
-            name=e.name,
-            kind=EntityKind(e.kind),
-            aliases=tuple(
-                CatalogAlias(text=a.text, kind=AliasKind(a.kind), ambiguous=a.ambiguous)
-                for a in e.aliases.all()
-            ),
-            name_en=e.name_en,
-            country=e.country.slug if e.country else None,
-            is_capital=e.is_capital,
+            slug=slug,
+            name=name,
+            kind=EntityKind(kind),
+            aliases=tuple(aliases[pk]),
+            name_en=name_en,
+            country=country,
+            is_capital=is_capital,
         )
-        for e in entities
+        for pk, slug, name, kind, name_en, country, is_capital in entity_rows
+    )
+    position_rows = Position.objects.filter(person__verified=True).values_list(
+        "person__slug", "office", "of__slug", "title", "start", "end"
     )
     positions = tuple(
-        CatalogPosition(
-            person=p.person.slug,
-            office=Office(p.office),
-            of=p.of.slug,
-            title=p.title,
-            start=p.start,
-            end=p.end,
-        )
-        for p in Position.objects.filter(person__verified=True).select_related("person", "of")
+        CatalogPosition(person=person, office=Office(office), of=of, title=title, start=start, end=end)
+        for person, office, of, title, start, end in position_rows
     )
     return Gazetteer(entities=catalog, positions=positions)
 
