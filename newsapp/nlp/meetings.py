@@ -28,7 +28,7 @@ from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, V
 from .hosting import dateline, place_country, settle_visits
 from .matcher import Matcher
 from .merging import Candidate, member, merge_candidates
-from .participants import Resolver
+from .participants import Person, Resolver
 from .references import Reference, Scan
 from .sentences import Sentence, clause_breaks, locate, split_sentences
 from .splitting import one_per_counterpart, per_date
@@ -55,6 +55,8 @@ _ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
 _SAME_DAY = re.compile(r"(?<!\w)(?:اليوم (?:نفسه|ذاته)|نفس اليوم)(?!\w)")
 _FRAMING = re.compile(r"(?<!\w)[وف]?(?:تاتي|جاءت|تجيء)\s+(?:هذه\s+)?[بل]?$")
 _TAKING_PART = re.compile(r"[،,]?\s*(?:وذلك\s+)?[وف]?بمشارك(?:ه|ته|تها)(?:\s+\S+){0,3}?\s*$")
+_LIST_COMMA = re.compile(r"\s*[،,]\s*[^،,.؛:]{0,40}")
+_LIST_AND = re.compile(r"[،,]\s*و")
 _THEN = re.compile(r"ثم(?!\w)")
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
@@ -64,6 +66,8 @@ class _Cluster:
     triggers: list[Trigger]
     start: int = 0  # key span of the cluster within its sentence
     end: int = 0
+    # "كما التقى X، وY": guests listed after a verb whose subject was told before, one event each.
+    listed: bool = False
 
     @property
     def kind(self) -> MeetingKind | None:
@@ -306,8 +310,26 @@ class _Reader:
         day = candidate.date.start if candidate.date else self.scan.published
         return one_per_counterpart(
             self.key, candidate, (cluster.start, cluster.end), cluster.triggers,
-            lambda slug: self.resolver.country(slug, day),
+            lambda slug: self.resolver.country(slug, day), listed=cluster.listed,
         )  # fmt: skip
+
+    def _subjectless_list(
+        self, cluster: _Cluster, lead: Trigger, refs: list[Reference], window: tuple[int, int]
+    ) -> bool:
+        """ "كما التقى رئيس الوزراء العراقي X، والرئيس التونسي Y": one more contact of the occasion
+        just told, its subject left out. A comma and a title between the first two people after the
+        verb, and "، و" in the list, make them objects; "كما التقى شي رئيس الوزراء" names its own
+        subject, and so does "كما التقى الرئيس، في وقت سابق، بأخيه" (commas set off a circumstance)."""
+        if not self._also(cluster):
+            return False
+        named = [r for r in refs if r.is_person and not r.possessor and window[0] <= r.key_start < window[1]]
+        if any(r.key_start < lead.start for r in named):
+            return False
+        after = [r for r in named if r.key_start >= lead.end]
+        if len(after) < 2 or not _LIST_COMMA.fullmatch(self.key, after[0].key_end, after[1].key_start):
+            return False
+        joined = _LIST_AND.search(self.key, after[0].key_end, after[-1].key_start) is not None
+        return joined and not any(after[0].key_end <= t.start < after[1].key_start for t in self.triggers)
 
     def _also(self, cluster: _Cluster) -> bool:
         """ "كما التقى"، "والتقى شي كذلك"، "التقى أيضاً": one more contact of the occasion just told."""
@@ -365,6 +387,13 @@ class _Reader:
         )  # fmt: skip
         if not cluster.strong and (value is None or people.carried or len(people.persons) < 2):
             return None
+        if self._subjectless_list(cluster, lead, sentence.refs, window):
+            subject = self.resolver.subject_before(sentence.refs, lead.start, day)
+            if subject is not None and not any(
+                member(p.participant) == member(subject) for p in people.persons
+            ):
+                people.persons.insert(0, Person(subject, -1))
+                people.carried = cluster.listed = True
         if people.carried and GROUP_OBJECT.match(self.key, lead.end):
             return None  # "يلتقي خلالها قادة هذه الدول": nobody named on the other side
         host = None

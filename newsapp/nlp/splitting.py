@@ -32,13 +32,15 @@ def one_per_counterpart(
     span: tuple[int, int],
     triggers: list[Trigger],
     country: Callable[[str], str | None],
+    listed: bool = False,
 ) -> list[Candidate]:
     """``candidate`` split into one event per counterpart of its first participant, when the
-    clause ``key[span[0]:span[1]]`` says they were separate.
+    clause ``key[span[0]:span[1]]`` says they were separate. ``listed``: the counterparts are a
+    list of guests after a subject told before ("كما التقى X، وY"), read like "كلا من".
 
     "أجرى السيسي سلسلة اتصالات هاتفية مع كل من الملك عبدالله الثاني وأمير قطر" → two calls.
     """
-    if len(candidate.participants) < 3 or not _one_by_one(key, candidate, span, triggers, country):
+    if len(candidate.participants) < 3 or not _one_by_one(key, candidate, span, triggers, country, listed):
         return [candidate]
     first, *others = candidate.participants
     return [replace(candidate, participants=[first, other]) for other in others]
@@ -50,6 +52,7 @@ def _one_by_one(
     span: tuple[int, int],
     triggers: list[Trigger],
     country: Callable[[str], str | None],
+    listed: bool,
 ) -> bool:
     """ "كلا على حدة"، plural events, calls with "كل من"; guests received with "كلا من" when they
     come from different countries (guests of one country are one delegation)."""
@@ -57,7 +60,7 @@ def _one_by_one(
         return True
     if any(_PLURAL_EVENTS.fullmatch(key, t.start, t.end) for t in triggers):
         return True
-    if not _EACH_OF.search(key, *span):
+    if not listed and not _EACH_OF.search(key, *span):
         return False
     if candidate.kind in (MeetingKind.CALL, MeetingKind.VIDEO):
         return True

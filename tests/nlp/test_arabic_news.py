@@ -246,3 +246,23 @@ def test_talks_with_a_long_subject_and_maghreb_phone_talks_are_read(catalog):
 def test_joining_a_summit_by_video_is_not_a_video_call(catalog):
     text = "ألقى بوتين كلمة اليوم. وشارك الرئيس البرازيلي لولا دا سيلفا في الجلسات عبر تقنية الفيديو."
     assert meetings(text, catalog, "2024-10-23") == []
+
+
+def test_guests_listed_after_also_without_a_subject_each_meet_the_subject_told_before(catalog):
+    text = (
+        "التقى رئيس الوزراء الهندي ناريندرا مودي يوم الاثنين على هامش قمة مجموعة العشرين الرئيس الفرنسي "
+        "إيمانويل ماكرون. كما التقى المستشار الألماني أولاف شولتس، ورئيس الوزراء البريطاني كير ستارمر."
+    )
+    assert sorted(pairs(meetings(text, catalog, "2024-11-19")), key=str) == sorted(
+        [
+            ("meeting", frozenset({"narendra-modi", "emmanuel-macron"})),
+            ("meeting", frozenset({"narendra-modi", "olaf-scholz"})),
+            ("meeting", frozenset({"narendra-modi", "keir-starmer"})),
+        ],
+        key=str,
+    )
+    # A comma that sets off a circumstance keeps the subject after the verb: no list, nothing carried.
+    own = "كما التقى مودي، في وقت سابق اليوم، بالمستشار الألماني أولاف شولتس."
+    assert pairs(meetings(own, catalog, "2024-11-19")) == [
+        ("meeting", frozenset({"narendra-modi", "olaf-scholz"}))
+    ]
