@@ -206,6 +206,7 @@ class _Reader:
             if country is not None:
                 self.emit_hit(after, self.pick(after), attached=True)  # type: ignore[arg-type]
                 end, after = self.hits[after].end, after + 1
+        country = country or title.of
         if title.role == TitleRole.DUAL:
             self.read_dual(index, end, after, country)
             return

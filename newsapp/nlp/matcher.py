@@ -10,14 +10,15 @@ word allowed before it ("وبوتين", "لبوتين", "بالرئيس", "لل�
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
 from .normalize import normalize_key
 from .offices import Offices
-from .titles import Title, title_lexicon
-from .types import AliasKind, CatalogEntity, EntityKind, Gazetteer
+from .titles import INTERIM_WORDS, Title, TitleRole, title_lexicon
+from .types import AliasKind, CatalogEntity, CatalogPosition, EntityKind, Gazetteer, Office
 
 # What may be glued before a name: conjunction, preposition, article.
 _PREFIXES = frozenset(
@@ -134,6 +135,54 @@ def build_matcher(gazetteer: Gazetteer) -> Matcher:
             if old is None or _KIND_RANK[kind] < _KIND_RANK[old.kind]:
                 per_slug[entity.slug] = AliasTarget(entity.slug, kind, ambiguous)
     titles = title_lexicon()
+    automaton = _automaton(_patterns(targets, titles))
+    base = Matcher(gazetteer=gazetteer, automaton=automaton)
+    titles |= seat_titles(base, gazetteer.positions, titles)
+    automaton = _automaton(_patterns(targets, titles))
+    return Matcher(
+        gazetteer=gazetteer,
+        entities={e.slug: e for e in gazetteer.entities},
+        automaton=automaton,
+        offices=Offices.of(gazetteer),
+    )
+
+
+def seat_titles(
+    base: Matcher, positions: Sequence[CatalogPosition], lexicon: dict[str, Title]
+) -> dict[str, Title]:
+    """Catalog titles that name one country's seat by themselves: "رئيس مجلس القيادة الرئاسي"
+    (Yemen), "رئيس مجلس السيادة" (Sudan), "رئيس المجلس الرئاسي" (Libya).
+
+    Kept: a title of three words or more, held in one seat only (one office of one country), that
+    is more than common titles ("نائب رئيس الوزراء وزير الخارجية" is any country's), than a
+    common title made acting ("وزير الخارجية بالإنابة") and than a title plus a catalog name
+    ("الأمين العام للأمم المتحدة", read as title and organization already). "other" offices are
+    not one seat each.
+    """
+    seats: dict[str, set[tuple[Office, str]]] = {}
+    for position in positions:
+        key = normalize_key(position.title)
+        if key in lexicon or len(key.split()) < 3 or position.office == Office.OTHER:
+            continue
+        seats.setdefault(key, set()).add((position.office, position.of))
+    found: dict[str, Title] = {}
+    for key, held in seats.items():
+        if len(held) != 1:
+            continue
+        hits = base.scan(key)
+        if any(h.pattern.targets for h in hits):
+            continue
+        rest = key
+        for hit in reversed(hits):
+            rest = rest[: hit.start - len(hit.clitic)] + " " + rest[hit.end :]
+        if not set(rest.split()) - INTERIM_WORDS:
+            continue
+        ((office, of),) = held
+        found[key] = Title(TitleRole.OFFICE, office, of=of)
+    return found
+
+
+def _patterns(targets: dict[str, dict[str, AliasTarget]], titles: dict[str, Title]) -> dict[str, Pattern]:
     patterns: dict[str, Pattern] = {}
     for key in set(targets) | set(titles):
         found = tuple(targets.get(key, {}).values())
@@ -141,6 +190,10 @@ def build_matcher(gazetteer: Gazetteer) -> Matcher:
             # One spelling shared by several entities is ambiguous whatever the data says.
             found = tuple(AliasTarget(t.slug, t.kind, True) for t in found)
         patterns[key] = Pattern(key, found, titles.get(key))
+    return patterns
+
+
+def _automaton(patterns: dict[str, Pattern]) -> ahocorasick.Automaton | None:
     automaton = ahocorasick.Automaton()
     entries: dict[str, list[tuple[Pattern, int, int]]] = {}
     for key, pattern in patterns.items():
@@ -149,14 +202,10 @@ def build_matcher(gazetteer: Gazetteer) -> Matcher:
             entries.setdefault(key[1:], []).append((pattern, 1, len(key) - 1))
     for key, value in entries.items():
         automaton.add_word(key, tuple(value))
-    if entries:
-        automaton.make_automaton()
-    return Matcher(
-        gazetteer=gazetteer,
-        entities={e.slug: e for e in gazetteer.entities},
-        automaton=automaton if entries else None,
-        offices=Offices.of(gazetteer),
-    )
+    if not entries:
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 _BY_ID: dict[int, tuple[Gazetteer, Matcher]] = {}

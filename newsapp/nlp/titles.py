@@ -40,6 +40,9 @@ class Title:
     role: TitleRole
     office: Office | None = None
     count: int = 2  # how many people a group title ("القادة الثلاثة") stands for
+    # The country or organization the title itself names: "رئيس مجلس القيادة الرئاسي" is Yemen's
+    # head of state whoever holds it (see :func:`newsapp.nlp.matcher.seat_titles`).
+    of: str | None = None
 
 
 _O = TitleRole.OFFICE
@@ -170,6 +173,13 @@ PARLIAMENTARY_LEADERS = frozenset(
         "slovakia",
         "croatia",
     ]
+)
+
+
+# Words that make any office acting or caretaker: a title that only adds them to a common title
+# ("وزير الخارجية بالإنابة"، "رئيس حكومة تصريف الأعمال") names no one country's seat.
+INTERIM_WORDS = frozenset(
+    normalize_key(w) for w in ("بالإنابة", "بالوكالة", "بالنيابة", "المكلف", "المكلفة", "تصريف", "الأعمال")
 )
 
 

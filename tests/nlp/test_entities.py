@@ -6,7 +6,7 @@ from datetime import date
 
 from newsapp.nlp.entities import find_entities
 from newsapp.nlp.matcher import prepare_matcher
-from newsapp.nlp.types import EntityKind, FoundEntity, Gazetteer
+from newsapp.nlp.types import CatalogEntity, CatalogPosition, EntityKind, FoundEntity, Gazetteer, Office
 
 
 def _by_slug(
@@ -141,3 +141,20 @@ def test_the_matcher_is_built_once_per_gazetteer(gazetteer):
 
 def test_an_empty_gazetteer_finds_only_unknown_people():
     assert find_entities("قال الرئيس بوتين", date(2024, 1, 1), Gazetteer()) == []
+
+
+def test_a_catalog_title_that_names_one_seat_resolves_without_a_country(gazetteer):
+    # A made-up council: its chair is Kazakhstan's head of state, told only by the council's name.
+    chair = CatalogEntity("nurlan-test", "نورلان تست", EntityKind.PERSON, (), country="kazakhstan")
+    acting = CatalogEntity("aidos-test", "أيدوس تست", EntityKind.PERSON, (), country="thailand")
+    positions = (
+        CatalogPosition("nurlan-test", Office.HEAD_OF_STATE, "kazakhstan", "رئيس مجلس الإنقاذ الأعلى"),
+        # Common titles joined, or made acting, belong to no one country.
+        CatalogPosition("aidos-test", Office.FOREIGN_MINISTER, "thailand", "نائب رئيس الوزراء وزير الخارجية"),
+        CatalogPosition("aidos-test", Office.FOREIGN_MINISTER, "thailand", "وزير الخارجية بالإنابة"),
+    )
+    extended = Gazetteer(gazetteer.entities + (chair, acting), gazetteer.positions + positions)
+    found = find_entities("وتلقى رئيس مجلس الإنقاذ الأعلى اتصالا من أردوغان.", date(2024, 5, 2), extended)
+    assert {e.slug for e in found if e.kind == EntityKind.PERSON} == {"nurlan-test", "recep-tayyip-erdogan"}
+    for text in ("وقال نائب رئيس الوزراء وزير الخارجية إن بلاده مستعدة.", "وصل وزير الخارجية بالإنابة."):
+        assert "aidos-test" not in {e.slug for e in find_entities(text, date(2024, 5, 2), extended)}, text
