@@ -120,17 +120,62 @@ def _absorb(event: Candidate, other: Candidate) -> None:
         elif known.role == Role.PARTICIPANT and p.role != Role.PARTICIPANT:
             event.participants[event.participants.index(known)] = replace(known, role=p.role)
     event.members = event.members | other.members
+    event.spots = {**other.spots, **event.spots}
+    for key, at in other.spots.items():
+        event.spots[key] = max(event.spots[key], at)
     event.location = event.location or other.location
     event.occasion = event.occasion or other.occasion
 
 
+def _named(cand: Candidate, p: Participant) -> bool:
+    return cand.spots.get(member(p), -1) >= 0
+
+
+def _named_host_of_sentence(cand: Candidate, candidates: list[Candidate]) -> Candidate:
+    """ "زار X الأردن يوم الاثنين، حيث استقبله ولي العهد": the host inferred for the trip word (the
+    king) is the host the same sentence names for the same guest's visit."""
+    hosts = [p for p in cand.participants if p.role == Role.HOST]
+    if cand.kind != MeetingKind.VISIT or not hosts or any(_named(cand, p) for p in hosts):
+        return cand
+    guests = {member(p) for p in cand.participants if p.role != Role.HOST}
+    for other in candidates:
+        named = [p for p in other.participants if p.role == Role.HOST and _named(other, p)]
+        if (
+            other is cand
+            or other.kind != MeetingKind.VISIT
+            or other.evidence_start != cand.evidence_start
+            or other.status != cand.status
+            or not named
+            or not guests <= {member(p) for p in other.participants if p.role != Role.HOST}
+            or (cand.date is not None and other.date is not None and not _dates_fit(cand.date, other.date))
+        ):
+            continue
+        people = [p for p in cand.participants if p.role != Role.HOST] + named
+        return replace(cand, participants=people, spots={**cand.spots, **{member(p): 0 for p in named}})
+    return cand
+
+
+def _drop_implied_hosts(event: Candidate) -> None:
+    """A visit's host inferred from the country visited ("زيارة الشرع إلى السعودية": its king)
+    or carried from earlier text gives way to the host a mention names ("حيث استقبله ولي العهد")."""
+    if event.kind != MeetingKind.VISIT:
+        return
+    hosts = [p for p in event.participants if p.role == Role.HOST]
+    named = [p for p in hosts if event.spots.get(member(p), -1) >= 0]
+    if not named or len(named) == len(hosts):
+        return
+    event.participants = [p for p in event.participants if p.role != Role.HOST or p in named]
+    event.members = frozenset(member(p) for p in event.participants)
+
+
 def merge_candidates(candidates: list[Candidate], published: date | None) -> list[FoundMeeting]:
     """Merge mentions of one event; distinct events (different dates) stay apart."""
+    candidates = [_named_host_of_sentence(c, candidates) for c in candidates]
     events: list[Candidate] = []
     for cand in (c for c in candidates if c.date is not None):
         target = next((e for e in events if _fits(e, cand)), None)
         if target is None:
-            events.append(replace(cand, participants=list(cand.participants)))
+            events.append(replace(cand, participants=list(cand.participants), spots=dict(cand.spots)))
         else:
             _absorb(target, cand)
     for cand in (c for c in candidates if c.date is None):
@@ -147,8 +192,10 @@ def merge_candidates(candidates: list[Candidate], published: date | None) -> lis
 
             _absorb(max(fitting, key=rank), cand)
         else:
-            events.append(replace(cand, participants=list(cand.participants)))
+            events.append(replace(cand, participants=list(cand.participants), spots=dict(cand.spots)))
     events.sort(key=lambda e: e.evidence_start)
+    for event in events:
+        _drop_implied_hosts(event)
     return [
         FoundMeeting(
             kind=e.kind or MeetingKind.MEETING,

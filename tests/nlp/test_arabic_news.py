@@ -266,3 +266,20 @@ def test_guests_listed_after_also_without_a_subject_each_meet_the_subject_told_b
     assert pairs(meetings(own, catalog, "2024-11-19")) == [
         ("meeting", frozenset({"narendra-modi", "olaf-scholz"}))
     ]
+
+
+def test_a_host_inferred_from_the_country_visited_gives_way_to_the_host_named(catalog):
+    for text in (
+        "وتأتي القمة بعد يومين من زيارة الرئيس الإندونيسي برابوو سوبيانتو إلى الأردن، في أول زيارة خارجية له "
+        "منذ توليه الرئاسة، حيث استقبله ولي العهد الأمير الحسين بن عبدالله الثاني في عمّان يوم الاثنين 3 مارس.",
+        "زار الرئيس الإندونيسي برابوو سوبيانتو الأردن يوم الاثنين 3 مارس في أول زيارة خارجية له، "
+        "حيث استقبله ولي العهد الأمير الحسين بن عبدالله الثاني.",
+    ):
+        assert pairs(meetings(text, catalog, "2025-03-10")) == [
+            ("visit", frozenset({"prabowo-subianto", "crown-prince-hussein"}))
+        ], text
+    # With nobody named on the spot, the country's leader still hosts.
+    alone = "زار الرئيس الإندونيسي برابوو سوبيانتو الأردن يوم الاثنين 3 مارس في أول زيارة خارجية له."
+    assert pairs(meetings(alone, catalog, "2025-03-10")) == [
+        ("visit", frozenset({"prabowo-subianto", "abdullah-ii"}))
+    ]
