@@ -57,6 +57,7 @@ _FRAMING = re.compile(r"(?<!\w)[وف]?(?:تاتي|جاءت|تجيء)\s+(?:هذه
 _TAKING_PART = re.compile(r"[،,]?\s*(?:وذلك\s+)?[وف]?بمشارك(?:ه|ته|تها)(?:\s+\S+){0,3}?\s*$")
 _LIST_COMMA = re.compile(r"\s*[،,]\s*[^،,.؛:]{0,40}")
 _LIST_AND = re.compile(r"[،,]\s*و")
+_ONWARD = re.compile(r"[وف][يت]?توجه")
 _THEN = re.compile(r"ثم(?!\w)")
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
@@ -245,7 +246,16 @@ class _Reader:
                 != (current.kind in (MeetingKind.CALL, MeetingKind.VIDEO))
             )
             punct = bool(_PUNCT.search(self.key, last.end, trigger.start))
-            if conflict and not current.strong and all(t.modifier for t in current.triggers):
+            # "يلتقي السيسي بالعلمين ويتوجه إلى الدوحة": the subject then leaves for another place,
+            # which is no place of the meeting told before; a trip of its own.
+            onward = (
+                current.kind == MeetingKind.MEETING
+                and trigger.kind == MeetingKind.VISIT
+                and _ONWARD.match(self.key, trigger.start) is not None
+            )
+            if onward:
+                clusters.append(_Cluster([trigger]))
+            elif conflict and not current.strong and all(t.modifier for t in current.triggers):
                 clusters[-1] = _Cluster([trigger])  # "عقب القمة اتصالاً": the summit only dates the call
             elif trigger.another:
                 clusters.append(_Cluster([replace(trigger, kind=trigger.kind or current.kind)]))

@@ -283,3 +283,11 @@ def test_a_host_inferred_from_the_country_visited_gives_way_to_the_host_named(ca
     assert pairs(meetings(alone, catalog, "2025-03-10")) == [
         ("visit", frozenset({"prabowo-subianto", "abdullah-ii"}))
     ]
+
+
+def test_leaving_for_another_place_after_a_meeting_is_no_part_of_that_meeting(catalog):
+    text = "ماكرون يلتقي العاهل الأردني الملك عبدالله الثاني بعمّان ويتوجه إلى بغداد اليوم الأحد"
+    found = meetings(text, catalog, "2025-03-09")
+    assert [frozenset(p.slug for p in m.participants) for m in found] == [
+        frozenset({"emmanuel-macron", "abdullah-ii"})
+    ]
