@@ -45,7 +45,10 @@ _GATHERING = re.compile(r"(?<!\w)[وفبل]?(?:ال|لل)?(?:قمه|القمه|�
 # A gathering still ahead ("تمهيدا للقمة"): preparing for it is not being at it.
 _AHEAD = re.compile(r"(?:تمهيدا|استعدادا|تحضيرا) $")
 
-_DATELINE = re.compile(r"\s*(?:[-–(]|في \d)")
+# What follows a dateline's place: a dash, a colon, the date ("جدة 10 رمضان"، "نواكشوط، 17/07").
+_DATELINE = re.compile(r"\s*(?:[-–(:]|(?:في\s*|[،,]\s*)?\d)")
+# A line of its own naming the agency and the place ("واس | جدة"، "الجزيرة نت - الدوحة").
+_BYLINE_CHARS = 40
 CountryOf = Callable[[str, date | None], str | None]
 _TRIP_DAYS = 3  # a trip reported on one day covers contacts a few days around it
 
@@ -59,16 +62,22 @@ def place_country(matcher: Matcher, slug: str) -> str | None:
 
 
 def dateline(
-    key: str, heads: list[tuple[int, list[Reference]]], place_of: Callable[[str], str | None]
+    key: str, heads: list[tuple[int, int, list[Reference]]], place_of: Callable[[str], str | None]
 ) -> str | None:
-    """The country of a dateline opening the story: "الجزائر - استقبل"، "القاهرة في 22 مايو".
+    """The country of a dateline opening the story: "الجزائر - استقبل"، "القاهرة في 22 مايو"،
+    "جدة 10 رمضان"، or a short agency line ending in the place ("واس | جدة").
 
-    ``heads`` are the first sentences as (key start, references).
+    ``heads`` are the first sentences as (key start, key end, references).
     """
-    for start, refs in heads:
+    for start, end, refs in heads:
         for ref in refs:
-            if ref.slug and ref.key_start - start <= 12 and _DATELINE.match(key, ref.key_end):
-                return place_of(ref.slug)
+            country = place_of(ref.slug) if ref.slug else None  # not the agency ("شينخوا")
+            if country is None:
+                continue
+            if ref.key_start - start <= 12 and _DATELINE.match(key, ref.key_end):
+                return country
+            if end - start <= _BYLINE_CHARS and not key[ref.key_end : end].strip():
+                return country
     return None
 
 

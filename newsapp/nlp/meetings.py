@@ -59,6 +59,8 @@ _LIST_COMMA = re.compile(r"\s*[،,]\s*[^،,.؛:]{0,40}")
 _LIST_AND = re.compile(r"[،,]\s*و")
 _ONWARD = re.compile(r"[وف][يت]?توجه")
 _THEN = re.compile(r"ثم(?!\w)")
+# The sentences that may hold the dateline: a headline cut at ".." comes first.
+_HEAD_SENTENCES = 4
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
 
 
@@ -185,7 +187,7 @@ class _Reader:
             self.resolver.remember(sentence.refs, sentence.start)
         published = self.scan.published
         place_of = partial(place_country, self.matcher)
-        heads = [(s.start, s.refs) for s in self.sentences[:3]]
+        heads = [(s.start, s.end, s.refs) for s in self.sentences[:_HEAD_SENTENCES]]
         settled = settle_visits(
             self.candidates, self.key, self.resolver.country, place_of, dateline(self.key, heads, place_of),
             published, self.scan.key_index,

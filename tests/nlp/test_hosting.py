@@ -144,3 +144,31 @@ def test_a_dual_subject_before_a_noun_is_the_pair_named_before(catalog):
     )
     calls = [m for m in read(text, catalog, "2025-05-13") if m.kind == "call"]
     assert [(m.date.start.isoformat(), len(m.participants)) for m in calls] == [("2025-03-03", 2)]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "الدوحة 12 شعبان 1445 هـ الموافق 22 فبراير 2024 م قنا\n",  # the date right after the place
+        "الدوحة، 22/02/2024 (قنا) -\n",  # a comma before the date
+        "قنا | الدوحة\n\n",  # the agency's line ending in the place
+    ],
+)
+def test_a_dateline_places_a_contact_told_without_a_place(catalog, dateline):
+    text = (
+        dateline
+        + "التقى أمير قطر الشيخ تميم بن حمد آل ثاني اليوم الخميس وزير الخارجية الفرنسي جان نويل بارو،"
+        " وجرى خلال اللقاء بحث العلاقات الثنائية."
+    )
+    found = read(text, catalog, "2024-02-22")
+    assert [(m.kind, m.date.start.isoformat()) for m in found] == [("visit", "2024-02-22")]
+    assert roles(found[0]) == {"tamim-bin-hamad": Role.HOST, "jean-noel-barrot": Role.VISITOR}
+
+
+def test_the_agency_named_first_is_no_dateline(catalog):
+    text = (
+        "شينخوا\n\nالدوحة 22 فبراير 2024 (شينخوا)\nالتقى أمير قطر الشيخ تميم بن حمد آل ثاني اليوم الخميس"
+        " وزير الخارجية الفرنسي جان نويل بارو."
+    )
+    found = read(text, catalog, "2024-02-22")
+    assert [m.kind for m in found] == ["visit"]
