@@ -59,6 +59,8 @@ _LIST_COMMA = re.compile(r"\s*[،,]\s*[^،,.؛:]{0,40}")
 _LIST_AND = re.compile(r"[،,]\s*و")
 _ONWARD = re.compile(r"[وف][يت]?توجه")
 _THEN = re.compile(r"ثم(?!\w)")
+# The longest circumstance set off by two commas inside a clause ("، في وقت سابق اليوم،").
+_ASIDE_CHARS = 30
 # The sentences that may hold the dateline: a headline cut at ".." comes first.
 _HEAD_SENTENCES = 4
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
@@ -465,7 +467,19 @@ class _Reader:
                 break
         # "، ورئيس الوزراء ..." after a comma: one more object of the same verb, not a new clause.
         after = [b for b in after if not self._more_objects(b, refs)]
+        # "التقى زيلينسكي، الجمعة، ترامب": commas around a day or a circumstance with nobody in it
+        # set it off; the clause, and its other side, go on after them.
+        while len(after) > 1 and self._aside(after[0], after[1], refs):
+            after = after[2:]
         return start, (after[0] if after else cluster.end)
+
+    def _aside(self, opening: int, closing: int, refs: list[Reference]) -> bool:
+        return (
+            _PUNCT_BREAK.match(self.key, opening) is not None
+            and _PUNCT_BREAK.match(self.key, closing) is not None
+            and closing - opening <= _ASIDE_CHARS
+            and not any(opening < r.key_start < closing and r.is_person for r in refs)
+        )
 
     def _more_objects(self, at: int, refs: list[Reference]) -> bool:
         following = next((r for r in refs if r.is_person and r.key_start > at), None)

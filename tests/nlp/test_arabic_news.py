@@ -291,3 +291,15 @@ def test_leaving_for_another_place_after_a_meeting_is_no_part_of_that_meeting(ca
     assert [frozenset(p.slug for p in m.participants) for m in found] == [
         frozenset({"emmanuel-macron", "abdullah-ii"})
     ]
+
+
+def test_commas_around_the_day_do_not_end_the_clause_before_the_other_side(catalog):
+    # Cut at "، السبت،" the clause had one person, and the whole sentence, with the people
+    # of its trailing "وذلك بعد ..." clause, was read instead.
+    text = (
+        "التقى رئيس الوزراء الإسباني بيدرو سانشيز، السبت، المستشار الألماني أولاف شولتس في بروكسل،"
+        " وذلك بعد أسابيع من جدل بين الطرفين بشأن تصريحات أدلى بها الرئيس الفرنسي إيمانويل ماكرون."
+    )
+    found = meetings(text, catalog, "2023-03-12")
+    assert pairs(found) == [("meeting", frozenset({"pedro-sanchez", "olaf-scholz"}))]
+    assert found[0].date is not None and found[0].date.start == date(2023, 3, 11)
