@@ -210,9 +210,11 @@ class _Reader:
                 self.lead_day = found
             if found is None and _SAME_DAY.search(self.key, cluster.start, cluster.end):
                 found = self.last_day
-            if found is None and cluster.strong:
+            # "سيلتقي بوتين": a contact still ahead takes no date told for what already happened.
+            ahead = any(t.future for t in cluster.triggers)
+            if found is None and cluster.strong and not ahead:
                 found = self._borrowed_date(number, sentence)
-            if found is None and cluster.strong and not background:
+            if found is None and cluster.strong and not background and not ahead:
                 found = self.news_day
             if found is None and cluster.strong and not background and self._also(cluster):
                 found = self.lead_day

@@ -303,3 +303,19 @@ def test_commas_around_the_day_do_not_end_the_clause_before_the_other_side(catal
     found = meetings(text, catalog, "2023-03-12")
     assert pairs(found) == [("meeting", frozenset({"pedro-sanchez", "olaf-scholz"}))]
     assert found[0].date is not None and found[0].date.start == date(2023, 3, 11)
+
+
+def test_a_contact_still_ahead_takes_no_date_told_for_what_already_happened(catalog):
+    # "سيلتقي أردوغان قريباً" is no event of Monday's news day; "في اليوم نفسه" after it is
+    # the day of the call told just before.
+    text = (
+        "استقبل الرئيس الفرنسي إيمانويل ماكرون أمس الاثنين في باريس رئيس الوزراء الإسباني بيدرو سانشيز.\n"
+        "وتأتي الزيارة بعد أيام من اتصال هاتفي بين ماكرون والرئيس التركي رجب طيب أردوغان، الأربعاء الماضي،"
+        " قال ماكرون بعده إنه سيلتقي أردوغان قريباً.\n"
+        "كما تحدث ماكرون في اليوم نفسه هاتفياً مع المستشار الألماني أولاف شولتس."
+    )
+    found = meetings(text, catalog, "2024-03-05")
+    dated = {(str(m.kind), m.status, m.date.start if m.date else None) for m in found}
+    assert ("meeting", MeetingStatus.PLANNED, None) in dated
+    scholz = next(m for m in found if any(p.slug == "olaf-scholz" for p in m.participants))
+    assert scholz.date is not None and scholz.date.start == date(2024, 2, 28)
