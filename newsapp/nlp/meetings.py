@@ -24,6 +24,7 @@ from functools import partial
 
 from .bystanders import mark_attendees
 from .circumstances import location, occasion
+from .clauses import clause_of, counted_from, listed_objects
 from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, VISIT_CLAUSE
 from .hosting import dateline, place_country, settle_visits
 from .matcher import Matcher
@@ -33,10 +34,9 @@ from .references import Reference, Scan
 from .sentences import Sentence, clause_breaks, locate, split_sentences
 from .splitting import one_per_counterpart, per_date
 from .status import Verdict, verdict
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, usable_triggers
 from .types import (
     DateMention,
-    EntityKind,
     FoundMeeting,
     MeetingKind,
     MeetingStatus,
@@ -44,23 +44,12 @@ from .types import (
     Precision,
 )
 
-_SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
-# "منذ بدء الحرب في 24 فبراير"، "منذ توليه منصبه الشهر الماضي": the date of what time is counted from.
-_SINCE_EVENT = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.؛:]+){1,4}\s+(?:في\s+)?$")
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
-_PUNCT_BREAK = re.compile(r"[،,]")
 _WEAK_REACH = 80
 _ALSO_BEFORE = re.compile(r"(?<!\w)كما\s+$")
 _ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
 _SAME_DAY = re.compile(r"(?<!\w)(?:اليوم (?:نفسه|ذاته)|نفس اليوم)(?!\w)")
-_FRAMING = re.compile(r"(?<!\w)[وف]?(?:تاتي|جاءت|تجيء)\s+(?:هذه\s+)?[بل]?$")
-_TAKING_PART = re.compile(r"[،,]?\s*(?:وذلك\s+)?[وف]?بمشارك(?:ه|ته|تها)(?:\s+\S+){0,3}?\s*$")
-_LIST_COMMA = re.compile(r"\s*[،,]\s*[^،,.؛:]{0,40}")
-_LIST_AND = re.compile(r"[،,]\s*و")
 _ONWARD = re.compile(r"[وف][يت]?توجه")
-_THEN = re.compile(r"ثم(?!\w)")
-# The longest circumstance set off by two commas inside a clause ("، في وقت سابق اليوم،").
-_ASIDE_CHARS = 30
 # The sentences that may hold the dateline: a headline cut at ".." comes first.
 _HEAD_SENTENCES = 4
 _ARRIVED = re.compile(r"(?<!\w)[وف]?(?:وصل|حل)(?:ت|ا|وا)?(?!\w)")
@@ -132,11 +121,11 @@ class _Reader:
                 self.sentences[index].refs.append(ref)
         for sentence in self.sentences:
             sentence.refs = mark_attendees(self.key, sentence.refs, sentence.start, sentence.end)
-        self.triggers = self._usable_triggers(find_triggers(self.key))
+        self.triggers = usable_triggers(self.key, find_triggers(self.key), self.scan.references)
         for mention in dates:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
             index = locate(spans, start)
-            if index is not None and not self._since(start):
+            if index is not None and not counted_from(self.key, start, self.triggers):
                 self.sentences[index].dates.append(_DateAt(start, end, mention))
         # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
         self.news_day: _DateAt | None = None
@@ -145,36 +134,6 @@ class _Reader:
         self.lead_day: _DateAt | None = None
         # The date of the latest event read, for "في اليوم نفسه" (the same day as the one just told).
         self.last_day: _DateAt | None = None
-
-    def _since(self, start: int) -> bool:
-        """Whether the date at key offset ``start`` is what time is counted from ("منذ 2012"،
-        "منذ بدء الحرب في 24 فبراير"), unless that is a meeting ("منذ لقائهما في أكتوبر 2022")."""
-        if _SINCE.search(self.key, max(0, start - 12), start):
-            return True
-        clause = _SINCE_EVENT.search(self.key, max(0, start - 60), start)
-        return clause is not None and not any(clause.start() <= t.start < start for t in self.triggers)
-
-    def _usable_triggers(self, triggers: list[Trigger]) -> list[Trigger]:
-        """Drop triggers inside a catalog name ("قمة أبيك") or naming a forum ("اجتماع أبيك")."""
-        refs = sorted(self.scan.references, key=lambda r: r.key_start)
-        kept: list[Trigger] = []
-        for trigger in triggers:
-            head_end = self.key.find(" ", trigger.start, trigger.end)
-            head_end = trigger.end if head_end < 0 else head_end
-            inside = any(r.key_start < head_end and trigger.start < r.key_end for r in refs)
-            forum = next((r for r in refs if r.key_start >= trigger.end), None)
-            names_forum = (
-                forum is not None
-                and forum.kind == EntityKind.ORGANIZATION
-                and not self.key[trigger.end : forum.key_start].strip(" \"“”«»'")
-                and trigger.kind == MeetingKind.MEETING
-            )
-            # "وتأتي زيارة أنقرة بعد يومين من ...": the visit the article reports, framed again.
-            framed = trigger.kind == MeetingKind.VISIT and not trigger.verb
-            framed = framed and bool(_FRAMING.search(self.key, max(0, trigger.start - 12), trigger.start))
-            if not inside and not names_forum and not framed:
-                kept.append(trigger)
-        return kept
 
     def read(self) -> list[FoundMeeting]:
         position = 0
@@ -333,19 +292,8 @@ class _Reader:
         self, cluster: _Cluster, lead: Trigger, refs: list[Reference], window: tuple[int, int]
     ) -> bool:
         """ "كما التقى رئيس الوزراء العراقي X، والرئيس التونسي Y": one more contact of the occasion
-        just told, its subject left out. A comma and a title between the first two people after the
-        verb, and "، و" in the list, make them objects; "كما التقى شي رئيس الوزراء" names its own
-        subject, and so does "كما التقى الرئيس، في وقت سابق، بأخيه" (commas set off a circumstance)."""
-        if not self._also(cluster):
-            return False
-        named = [r for r in refs if r.is_person and not r.possessor and window[0] <= r.key_start < window[1]]
-        if any(r.key_start < lead.start for r in named):
-            return False
-        after = [r for r in named if r.key_start >= lead.end]
-        if len(after) < 2 or not _LIST_COMMA.fullmatch(self.key, after[0].key_end, after[1].key_start):
-            return False
-        joined = _LIST_AND.search(self.key, after[0].key_end, after[-1].key_start) is not None
-        return joined and not any(after[0].key_end <= t.start < after[1].key_start for t in self.triggers)
+        just told, its subject left out (:func:`newsapp.nlp.clauses.listed_objects`)."""
+        return self._also(cluster) and listed_objects(self.key, lead, refs, window, self.triggers)
 
     def _also(self, cluster: _Cluster) -> bool:
         """ "كما التقى"، "والتقى شي كذلك"، "التقى أيضاً": one more contact of the occasion just told."""
@@ -393,7 +341,8 @@ class _Reader:
             and value.start > published
         ):
             status = MeetingStatus.PLANNED
-        window = self._clause(cluster, sentence.refs)
+        span, triggers = (cluster.start, cluster.end), cluster.triggers
+        window = clause_of(self.key, span, triggers[0], triggers[-1], sentence.refs, self.triggers)
         kind = cluster.kind
         people = self.resolver.participants(
             sentence.refs, window, (cluster.start, cluster.end), cluster.triggers, day, previous,
@@ -450,55 +399,4 @@ class _Reader:
             ),
             occasion=occasion(self.matcher, self.key, sentence.refs, (cluster.start, cluster.end)),
             span=(cluster.start, cluster.end),
-        )
-
-    def _clause(self, cluster: _Cluster, refs: list[Reference]) -> tuple[int, int]:
-        """The clause around a cluster's triggers.
-
-        Commas that only set off a date or a place ("أجرى السيسي، اليوم، اتصالات") do
-        not cut the subject off: the clause starts at the last break with a person after it.
-        """
-        first, last = cluster.triggers[0], cluster.triggers[-1]
-        before = clause_breaks(self.key, cluster.start, first.start)
-        after = clause_breaks(self.key, last.end, cluster.end)
-        start = cluster.start
-        for at in reversed(before):
-            named = any(at <= r.key_start < first.start and r.is_person for r in refs)
-            if named or not _PUNCT_BREAK.match(self.key, at):
-                start = at
-                break
-        # "، ورئيس الوزراء ..." after a comma: one more object of the same verb, not a new clause.
-        after = [b for b in after if not self._more_objects(b, refs)]
-        # "التقى زيلينسكي، الجمعة، ترامب": commas around a day or a circumstance with nobody in it
-        # set it off; the clause, and its other side, go on after them.
-        while len(after) > 1 and self._aside(after[0], after[1], refs):
-            after = after[2:]
-        return start, (after[0] if after else cluster.end)
-
-    def _aside(self, opening: int, closing: int, refs: list[Reference]) -> bool:
-        return (
-            _PUNCT_BREAK.match(self.key, opening) is not None
-            and _PUNCT_BREAK.match(self.key, closing) is not None
-            and closing - opening <= _ASIDE_CHARS
-            and not any(opening < r.key_start < closing and r.is_person for r in refs)
-        )
-
-    def _more_objects(self, at: int, refs: list[Reference]) -> bool:
-        following = next((r for r in refs if r.is_person and r.key_start > at), None)
-        if following is None:
-            return False
-        if _TAKING_PART.match(self.key[at : following.key_start]):
-            return True  # "اجتمع ترامب مع الشرع، وذلك بمشاركة ولي العهد": he took part too
-        if not _PUNCT_BREAK.match(self.key, at):
-            return False
-        gap = self.key[at + 1 : following.key_start].strip()
-        # "استقبل أمير الكويت، ثم نائب رئيس الإمارات": "ثم" lists the next guest of the same verb,
-        # unless a verb of its own follows it ("، ثم زار ...").
-        joined = gap[:1] == "و" or _THEN.match(gap) is not None
-        verb = any(at < t.start < following.key_start for t in self.triggers)
-        return (
-            joined
-            and not verb
-            and len(gap) <= 40
-            and not clause_breaks(self.key, at + 1, following.key_start)
         )

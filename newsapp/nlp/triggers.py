@@ -10,9 +10,11 @@ its verb is dual ("التقيا": the two people named before) or future ("سي�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .types import MeetingKind
+from .references import Reference
+from .types import EntityKind, MeetingKind
 
 _C, _V, _M, _T = MeetingKind.CALL, MeetingKind.VIDEO, MeetingKind.MEETING, MeetingKind.VISIT
 
@@ -161,6 +163,33 @@ def find_triggers(key: str) -> list[Trigger]:
 _ANOTHER = (" اخر ", " اخري ")
 _SUFFIXED = re.compile(r"(?:ته|تها|تهما|هما|ها|اءه|اعه|اله|اته)$")
 _FIRST = re.compile(r"^[وف]?س?ن(?:لتقي|جتمع|تحدث|زور|ستقبل|تصل|بحث)|(?:نا|يت)$")
+
+
+# "وتأتي زيارة أنقرة بعد يومين من ...": the visit the article reports, framed again.
+_FRAMING = re.compile(r"(?<!\w)[وف]?(?:تاتي|جاءت|تجيء)\s+(?:هذه\s+)?[بل]?$")
+
+
+def usable_triggers(key: str, triggers: list[Trigger], references: Iterable[Reference]) -> list[Trigger]:
+    """``triggers`` without those inside a catalog name ("قمة أبيك"), naming a forum ("اجتماع
+    أبيك") or framing the visit the article reports again ("وتأتي زيارة ...")."""
+    refs = sorted(references, key=lambda r: r.key_start)
+    kept: list[Trigger] = []
+    for trigger in triggers:
+        head_end = key.find(" ", trigger.start, trigger.end)
+        head_end = trigger.end if head_end < 0 else head_end
+        inside = any(r.key_start < head_end and trigger.start < r.key_end for r in refs)
+        forum = next((r for r in refs if r.key_start >= trigger.end), None)
+        names_forum = (
+            forum is not None
+            and forum.kind == EntityKind.ORGANIZATION
+            and not key[trigger.end : forum.key_start].strip(" \"“”«»'")
+            and trigger.kind == MeetingKind.MEETING
+        )
+        framed = trigger.kind == MeetingKind.VISIT and not trigger.verb
+        framed = framed and bool(_FRAMING.search(key, max(0, trigger.start - 12), trigger.start))
+        if not inside and not names_forum and not framed:
+            kept.append(trigger)
+    return kept
 
 
 def _windows(key: str, anchors: tuple[str, ...]) -> list[tuple[int, int]]:
