@@ -16,20 +16,11 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, router
 from django.db.models import QuerySet
 
-from newsapp.models import Meeting
+from newsapp.versions import meetings_version
 
 _MISSING = object()
-
-
-def meetings_version() -> int:
-    # From the database the reads go to (a replica lags): a result is keyed on
-    # the version of the data it was computed from.
-    with connections[router.db_for_read(Meeting)].cursor() as cursor:
-        cursor.execute("SELECT version FROM newsapp_meeting_version")
-        return cursor.fetchone()[0]
 
 
 # (query, shape) → shape(list(query)): how views read an aggregate, cached or not.

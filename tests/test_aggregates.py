@@ -10,8 +10,9 @@ from django.db import connection
 from django.db.models import Value
 from django.test.utils import CaptureQueriesContext
 
-from newsapp.aggregates import Aggregates, meetings_version
+from newsapp.aggregates import Aggregates
 from newsapp.models import Article, Entity, Evidence, Meeting, Participation
+from newsapp.versions import meetings_version
 
 from .views.builders import build_world
 

@@ -1,8 +1,8 @@
 """Names in a query: every spelling of a known entity, and close misspellings of people's names.
 
-The alias table is small (a few thousand rows). Each search asks for its
-fingerprint (about 1 ms, so an editor's new spelling counts at once) and reads
-the rows only when it changed; what is built from them (lookup by key, the
+The alias table is small (a few thousand rows). Each search asks for the
+catalog's version (so an editor's new spelling counts at once) and reads the
+rows only when it moved; what is built from them (lookup by key, the
 fuzzy buckets) is kept in memory. Fuzzy matching runs only against these names, never against bodies, and
 only suggests ("هل تقصد"): it never changes which articles match.
 """
@@ -28,22 +28,17 @@ MAX_PREFIX_ENTITIES = 2
 # Fuzzy matching only for words this long (after clitics): shorter ones are too often real words.
 MIN_FUZZY = 5
 
-# A fingerprint of the alias and entity rows the index is built from: counts and sums of
-# row hashes (a changed row changes its sum but for a 1 in 2**32 chance), ~1 ms on the server.
-_FINGERPRINT = """(SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws(chr(31),
-        a.id, a.key, a.kind, a.ambiguous, a.entity_id))::bigint), 0) FROM newsapp_alias a)
-    || '/' || (SELECT count(*) || ':' || coalesce(sum(hashtext(concat_ws(chr(31),
-        e.id, e.name, e.slug, e.kind))::bigint), 0) FROM newsapp_entity e)"""
 # Everything a search reads before it looks at articles, in one query: a first row with the
-# fingerprint and the article date statistics (``candidates.DATE_STATS_SQL``), then the alias
-# rows, only when the fingerprint is not the one the cached index was built from.
-_ROWS_SQL = f"""WITH f AS MATERIALIZED (SELECT {_FINGERPRINT} AS fingerprint)
-SELECT 0 AS part, NULL::bigint AS id, (SELECT fingerprint FROM f) AS fingerprint, ({DATE_STATS_SQL}) AS stats,
+# catalog's version (migration 0011: it moves with any entity or alias row) and the article
+# date statistics (``candidates.DATE_STATS_SQL``), then the alias rows, only when the
+# version is not the one the cached index was built from.
+_ROWS_SQL = f"""WITH f AS MATERIALIZED (SELECT version FROM newsapp_catalog_version)
+SELECT 0 AS part, NULL::bigint AS id, (SELECT version FROM f) AS version, ({DATE_STATS_SQL}) AS stats,
     NULL::text, NULL::text, NULL::boolean, NULL::bigint, NULL::text, NULL::text, NULL::text
 UNION ALL
 SELECT 1, a.id, NULL, NULL, a.key, a.kind, a.ambiguous, e.id, e.name, e.slug, e.kind
 FROM newsapp_alias a JOIN newsapp_entity e ON e.id = a.entity_id
-WHERE (SELECT fingerprint FROM f) IS DISTINCT FROM %s
+WHERE (SELECT version FROM f) IS DISTINCT FROM %s
 ORDER BY 1, 2"""
 
 
@@ -137,7 +132,7 @@ def _minimal(spellings: set[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
 
 
 _lock = threading.Lock()
-_cached: tuple[str, AliasIndex] | None = None
+_cached: tuple[int, AliasIndex] | None = None
 
 
 def alias_index() -> AliasIndex:
@@ -152,12 +147,12 @@ def reference() -> tuple[AliasIndex, DateStats]:
     with connection.cursor() as cursor:
         cursor.execute(_ROWS_SQL, [cached[0] if cached else None])
         header, *rows = cursor.fetchall()
-    fingerprint, stats = header[2], DateStats.parse(header[3])
-    if cached is not None and cached[0] == fingerprint:
+    version, stats = header[2], DateStats.parse(header[3])
+    if cached is not None and cached[0] == version:
         return cached[1], stats
     index = AliasIndex.build([row[4:] for row in rows])
     with _lock:
-        _cached = (fingerprint, index)
+        _cached = (version, index)
     return index, stats
 
 
