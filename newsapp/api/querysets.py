@@ -60,11 +60,24 @@ def article_details(*, include_rejected: bool) -> QuerySet:
     )
 
 
+def _counted() -> QuerySet:
+    """Entities with how many articles and (visible) meetings name them (``EntityStats``, kept by PostgreSQL)."""
+    return Entity.objects.annotate(
+        articles_count=Coalesce("stats__articles", 0), meetings_count=Coalesce("stats__meetings", 0)
+    )
+
+
+def entity_rows() -> QuerySet:
+    """(id, articles count, meetings count) of each entity, by name: what a list reads before
+    its representations (``representations.entity_representations``)."""
+    return _counted().order_by("name", "pk").values_list("pk", "articles_count", "meetings_count")
+
+
 def entities() -> QuerySet:
-    """Entities with aliases, positions and how many articles and (visible) meetings name them
-    (``EntityStats``, kept by PostgreSQL)."""
+    """Entities with aliases, positions and their counts."""
     return (
-        Entity.objects.select_related("country")
+        _counted()
+        .select_related("country")
         # A list (to_attr), not a related manager: Django builds no queryset per entity for it.
         .prefetch_related(
             Prefetch(
@@ -76,9 +89,7 @@ def entities() -> QuerySet:
         .annotate(
             alias_texts=ArraySubquery(
                 Alias.objects.filter(entity=OuterRef("pk")).order_by("text").values("text")
-            ),
-            articles_count=Coalesce("stats__articles", 0),
-            meetings_count=Coalesce("stats__meetings", 0),
+            )
         )
         .order_by("name", "pk")
     )

@@ -15,7 +15,7 @@ from newsapp.services.ingest import Outcome, ingest_article
 from . import querysets
 from .filtering import PublicOrderingFilter, SharedFilterBackend
 from .permissions import sees_rejected
-from .representations import meeting_representations
+from .representations import entity_representations, meeting_representations
 from .serializers import (
     ArticleDetailSerializer,
     ArticleIngestSerializer,
@@ -123,4 +123,11 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
 
     def get_queryset(self):
+        if self.action == "list":
+            # Aliases and positions are read for the representations not in the cache.
+            return querysets.entity_rows()
         return querysets.entities()
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(entity_representations(page, self.get_serializer_context()))
