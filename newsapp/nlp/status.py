@@ -39,6 +39,12 @@ _PRESS = re.compile(
 _INVITATION = re.compile(
     r"(?<!\w)[وف]?(?:دعا|دعت|دعاه|دعاها|دعوه|دعوته|دعوتها|يدعو|تدعو)(?!\w)(?:\s+\S+){0,4}?\s+(?:[وف]?ل|الي\s+)زيار"
 )
+# "كان من المقرر أن يشارك ... قبل أن يعلن الأردن إلغاءها"، "سيزور تركيا، غير أن الزيارة لم تتم":
+# a contact announced, then called off or put off, in the same sentence.
+_CALLED_OFF = re.compile(
+    r"(?<!\w)[وف]?(?:لم (?:تتم|يتم|تعقد|يعقد|تحدث|يحدث)|[بل]?الغاء\w*|الغي\w*|[بل]?تاجيل\w*|تاجل\w*|اجلت"
+    r"|[بل]?ارجاء\w*|ارجء\w*)(?!\w)"
+)
 _AGGREGATE = re.compile(
     r"(?<!\w)(?:\d+|عده|عشرات|مرات|مناسبات عده)\s+(?:مناسبات|مرات|مره)(?!\w)|(?<!\w)عده مرات"
 )
@@ -66,6 +72,9 @@ def verdict(key: str, start: int, end: int, sentence_start: int, sentence_end: i
     if "زيار" in key[start:end] and _INVITATION.search(key, max(sentence_start, start - 60), end):
         return Verdict.DROP
     if _AGGREGATE.search(after):
+        return Verdict.DROP
+    announced = _PLANNED.search(key, sentence_start, end) or _PLANNED.search(near_after)
+    if announced and _CALLED_OFF.search(key, end, sentence_end):
         return Verdict.DROP
     if _PLANNED.search(key[start:end]) or _PLANNED.search(before[-25:]) or _PLANNED.search(near_after):
         return Verdict.PLANNED

@@ -154,6 +154,15 @@ def test_denied_meetings_interviews_and_channels_are_not_meetings(gazetteer):
         assert [m for m in _meetings(text, gazetteer) if m.status == MeetingStatus.HELD] == [], text
 
 
+def test_an_announced_contact_called_off_in_the_same_sentence_is_not_a_meeting(gazetteer):
+    for text in (
+        "وكان من المقرر أن يشارك أردوغان يوم الثلاثاء في قمة تجمعه بماكرون، قبل أن تعلن باريس إلغاءها.",
+        "وأعلنت الرئاسة أن أردوغان سيزور فرنسا في مارس للقاء ماكرون، غير أن الزيارة لم تتم.",
+        "وكان من المقرر أن يلتقي أردوغان وماكرون الأسبوع المقبل، لكن اللقاء أرجئ إلى موعد لاحق.",
+    ):
+        assert _meetings(text, gazetteer) == [], text
+
+
 def test_a_date_after_since_is_not_the_meeting_date(gazetteer):
     meeting = _one("كانت مكالمة بين بايدن وشي جين بينغ – وهي أول مناقشة بينهما منذ نوفمبر – فرصة.", gazetteer)
     assert meeting.date is None
