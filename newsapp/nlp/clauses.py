@@ -26,6 +26,9 @@ _ASIDE_CHARS = 30
 _OBJECT_GAP_CHARS = 40
 _SINCE = re.compile(r"(?<!\w)(?:منذ|حتي|طوال|خلال عام|مطلع|بدايه|اوايل)\s*$")
 # "منذ بدء الحرب في 24 فبراير"، "منذ توليه منصبه الشهر الماضي": the date of what time is counted from.
+# "منذ 13 أكتوبر 2022، حين التقيا في أستانة": the date counted from is that of a meeting told right after.
+_WHEN = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما|لما|يوم)\s+")
+_WHEN_REACH = 12
 _SINCE_EVENT = re.compile(r"(?<!\w)منذ(?:\s+[^\s،,.؛:]+){1,4}\s+(?:في\s+)?$")
 
 
@@ -79,13 +82,21 @@ def listed_objects(
     return joined and not any(after[0].key_end <= t.start < after[1].key_start for t in triggers)
 
 
-def counted_from(key: str, start: int, triggers: list[Trigger]) -> bool:
-    """Whether the date at key offset ``start`` is what time is counted from ("منذ 2012"،
-    "منذ بدء الحرب في 24 فبراير"), unless that clause is a meeting ("منذ لقائهما في أكتوبر 2022")."""
+def counted_from(key: str, start: int, triggers: list[Trigger], end: int | None = None) -> bool:
+    """Whether the date at key offset ``start`` (ending at ``end``) is what time is counted from
+    ("منذ 2012"، "منذ بدء الحرب في 24 فبراير"), unless that clause is a meeting ("منذ لقائهما في
+    أكتوبر 2022"، "منذ 13 أكتوبر 2022، حين التقيا")."""
     if _SINCE.search(key, max(0, start - 12), start):
-        return True
+        return end is None or not any(told_when(key, end, t.start) for t in triggers)
     clause = _SINCE_EVENT.search(key, max(0, start - 60), start)
     return clause is not None and not any(clause.start() <= t.start < start for t in triggers)
+
+
+def told_when(key: str, end: int, start: int) -> bool:
+    """Whether the date ending at key offset ``end`` is the time of the contact whose trigger starts
+    at ``start``, joined by "حين"/"عندما": "منذ 13 أكتوبر 2022، حين التقيا في أستانة"."""
+    when = _WHEN.match(key, end, start)
+    return when is not None and when.end() <= start <= when.end() + _WHEN_REACH
 
 
 def _aside(key: str, opening: int, closing: int, refs: list[Reference]) -> bool:

@@ -24,7 +24,7 @@ from functools import partial
 
 from .bystanders import mark_attendees
 from .circumstances import location, occasion
-from .clauses import clause_of, counted_from, listed_objects
+from .clauses import clause_of, counted_from, listed_objects, told_when
 from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, VISIT_CLAUSE
 from .hosting import dateline, place_country, settle_visits
 from .matcher import Matcher
@@ -125,7 +125,7 @@ class _Reader:
         for mention in dates:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
             index = locate(spans, start)
-            if index is not None and not counted_from(self.key, start, self.triggers):
+            if index is not None and not counted_from(self.key, start, self.triggers, end):
                 self.sentences[index].dates.append(_DateAt(start, end, mention))
         # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
         self.news_day: _DateAt | None = None
@@ -267,7 +267,16 @@ class _Reader:
         )
 
     def _own_date(self, sentence: _Sentence, cluster: _Cluster) -> _DateAt | None:
-        inside = [d for d in sentence.dates if cluster.start <= d.start < cluster.end]
+        first = cluster.triggers[0].start
+        # "منذ 13 أكتوبر 2022، حين التقيا": the date told just before "حين" is this contact's.
+        when = [d for d in sentence.dates if d.end <= first and told_when(self.key, d.end, first)]
+        if when:
+            return when[-1]
+        inside = [
+            d
+            for d in sentence.dates
+            if cluster.start <= d.start < cluster.end and not self._when_of(d, first)
+        ]
         if not cluster.strong:
             inside = [
                 d
@@ -275,7 +284,6 @@ class _Reader:
                 if min(abs(d.start - t.end) for t in cluster.triggers) <= _WEAK_REACH
                 or min(abs(t.start - d.end) for t in cluster.triggers) <= _WEAK_REACH
             ]
-        first = cluster.triggers[0].start
         after = [d for d in inside if d.start >= first]
         if after:
             return after[0]
@@ -309,8 +317,12 @@ class _Reader:
             return False
         return 0 <= (published - value.start).days <= 1
 
+    def _when_of(self, found: _DateAt, after: int) -> bool:
+        """Whether ``found`` is the time of a contact told after offset ``after`` ("، حين التقيا")."""
+        return any(t.start > after and told_when(self.key, found.end, t.start) for t in self.triggers)
+
     def _borrowed_date(self, number: int, sentence: _Sentence) -> _DateAt | None:
-        unused = [d for d in sentence.dates if not d.used]
+        unused = [d for d in sentence.dates if not d.used and not self._when_of(d, d.end - 1)]
         if len(unused) == 1:
             return unused[0]
         for earlier in reversed(self.sentences[:number]):

@@ -24,3 +24,12 @@ def test_a_since_clause_that_tells_a_meeting_keeps_its_date():
     assert not counted_from(key, start, find_triggers(key))
     key, start = _date_start("التقى الوزير نظيره في 5 مايو", "5 مايو")
     assert not counted_from(key, start, find_triggers(key))
+
+
+def test_a_since_date_followed_by_when_they_met_is_the_date_of_that_meeting():
+    text = "وهو أول لقاء بين الوزيرين منذ 3 يونيو 2021، حين اجتمعا في جنيف على هامش مؤتمر"
+    key, start = _date_start(text, "3 يونيو 2021")
+    end = start + len("3 يونيو 2021")
+    assert not counted_from(key, start, find_triggers(key), end)
+    key, start = _date_start("لم يلتق الرئيسان منذ 3 يونيو 2021، حين اندلعت الأزمة", "3 يونيو 2021")
+    assert counted_from(key, start, find_triggers(key), start + len("3 يونيو 2021"))

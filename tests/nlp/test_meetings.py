@@ -168,6 +168,12 @@ def test_a_date_after_since_is_not_the_meeting_date(gazetteer):
     assert meeting.date is None
 
 
+def test_a_date_after_since_told_with_when_they_met_dates_that_meeting(gazetteer):
+    text = "ويعد لقاء الثلاثاء الأول بين أردوغان وماكرون منذ 5 مايو 2022، حين التقيا على هامش قمة الناتو."
+    dated = {m.date.start for m in _meetings(text, gazetteer) if m.date is not None}
+    assert date(2022, 5, 5) in dated
+
+
 def test_a_reference_back_to_the_call_is_not_a_new_meeting(gazetteer):
     text = (
         "أجرى بايدن اتصالا هاتفيا مع شي جين بينغ يوم الثلاثاء. وقال البيت الأبيض في قراءة للمكالمة إن "
