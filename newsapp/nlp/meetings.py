@@ -46,6 +46,7 @@ from .types import (
 
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
 _WEAK_REACH = 80
+_DURING_REACH = 14
 _ALSO_BEFORE = re.compile(r"(?<!\w)كما\s+$")
 _ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
 _SAME_DAY = re.compile(r"(?<!\w)(?:اليوم (?:نفسه|ذاته)|نفس اليوم)(?!\w)")
@@ -163,12 +164,16 @@ class _Reader:
         for cluster in clusters:
             pending.append((cluster, self._own_date(sentence, cluster)))
         previous: list[Participant] = []
+        told: _DateAt | None = None
         background = BACKGROUND.search(self.key, sentence.start, sentence.end) is not None
         for cluster, found in pending:
             if found is not None and cluster.strong and not background:
                 self.lead_day = found
             if found is None and _SAME_DAY.search(self.key, cluster.start, cluster.end):
                 found = self.last_day
+            # "زار موسكو الخميس، حيث التقى نظيره، كما استقبله الرئيس": the same trip's day.
+            if found is None and told is not None and cluster.strong and self._also(cluster):
+                found = told
             # "سيلتقي بوتين": a contact still ahead takes no date told for what already happened.
             ahead = any(t.future for t in cluster.triggers)
             if found is None and cluster.strong and not ahead:
@@ -192,7 +197,7 @@ class _Reader:
             previous = candidate.participants
             if found is not None:
                 found.used = True
-                self.last_day = found
+                self.last_day = told = found
             sentence.reported = True
 
     def _clusters(self, sentence: _Sentence, triggers: list[Trigger]) -> list[_Cluster]:
@@ -251,8 +256,12 @@ class _Reader:
         """ "استقبل ... ضيفه الذي يقوم بزيارة رسمية"، "وصل إلى جدة، حيث استقبله ...": one visit."""
         if trigger.kind == MeetingKind.VISIT and current.kind in (MeetingKind.MEETING, None):
             return bool(VISIT_CLAUSE.search(self.key, max(0, trigger.start - 40), trigger.start))
-        if current.kind != MeetingKind.VISIT or trigger.kind != MeetingKind.MEETING or not trigger.verb:
+        if current.kind != MeetingKind.VISIT or trigger.kind not in (MeetingKind.MEETING, None):
             return False
+        if _ALSO_BEFORE.search(self.key, max(0, trigger.start - 6), trigger.start):
+            return False  # "حيث أجرى مباحثات مع نظيره، كما استقبله الرئيس": one more host, seen apart
+        if not trigger.verb:  # "بزيارة إلى موسكو، أجرى خلالها مباحثات": the talks of that visit
+            return bool(DURING.search(self.key, max(0, trigger.start - _DURING_REACH), trigger.start))
         present = trigger.future or self.key[trigger.start : trigger.start + 2].lstrip("وف")[:1] in "يتن"
         if present and not any(t.kind == MeetingKind.VISIT and self._planned(t) for t in current.triggers):
             return False  # "يلتقي خلالها غداً": a later meeting of a trip under way, unless it is all ahead

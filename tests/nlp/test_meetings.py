@@ -174,6 +174,20 @@ def test_a_date_after_since_told_with_when_they_met_dates_that_meeting(gazetteer
     assert date(2022, 5, 5) in dated
 
 
+def test_talks_held_during_a_trip_are_that_visit_and_another_host_is_seen_apart(gazetteer):
+    text = (
+        "التقى الرئيس أردوغان بالرئيس ماكرون في باريس اليوم.\n"
+        "ومهد وزير الخارجية الأمريكي أنتوني بلينكن للقمة بزيارة إلى موسكو الخميس الماضي، "
+        "أجرى خلالها مباحثات مع نظيره الروسي سيرغي لافروف تناولت جدول أعمال اللقاء، كما استقبله الرئيس بوتين."
+    )
+    found = _meetings(text, gazetteer)
+    assert {(m.kind, frozenset(_slugs(m)), m.date and m.date.start) for m in found} >= {
+        (MeetingKind.VISIT, frozenset({"antony-blinken", "sergey-lavrov"}), date(2024, 3, 28)),
+        (MeetingKind.VISIT, frozenset({"antony-blinken", "vladimir-putin"}), date(2024, 3, 28)),
+    }
+    assert len(found) == 3, found
+
+
 def test_a_reference_back_to_the_call_is_not_a_new_meeting(gazetteer):
     text = (
         "أجرى بايدن اتصالا هاتفيا مع شي جين بينغ يوم الثلاثاء. وقال البيت الأبيض في قراءة للمكالمة إن "
