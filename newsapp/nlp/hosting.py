@@ -12,7 +12,8 @@ countries becomes a visit when
 - it is not a summit's or a conference's side meeting ("على هامش"، "للمشاركة في
   القمة", an occasion, a summit named in the clause, or, without a trip word, a
   summit the article reports there on a near date): those stay ``meeting``, and
-- no side is an organization's official (a UN envoy is nobody's host).
+- no side is an organization's official (a UN envoy is nobody's host), and a visit whose
+  guests all serve an organization ("الأمين العام للأمم المتحدة ... في إطار زيارته") is a meeting.
 
 The side of the place's country hosts; the other side visits.
 """
@@ -101,7 +102,9 @@ def settle_visits(
     out: list[Candidate] = []
     for cand in candidates:
         settled = None
-        if cand.kind == MeetingKind.VISIT:
+        if cand.kind == MeetingKind.VISIT and _officials_only(cand, country_of, place_country, published):
+            settled = replace(cand, kind=MeetingKind.MEETING)
+        elif cand.kind == MeetingKind.VISIT:
             settled = _roles_by_place(cand, country_of, place_country, published)
         elif cand.kind in (MeetingKind.MEETING, None):
             settled = _as_visit(
@@ -234,6 +237,19 @@ def _roles(people: list[Participant], sides: dict[str, str], place: str) -> list
         else Participant(p.slug, p.name, Role.HOST if sides[p.slug] == place else Role.VISITOR)
         for p in people
     ]
+
+
+def _officials_only(
+    cand: Candidate, country_of: CountryOf, place_country: Callable[[str], str | None], published: date | None
+) -> bool:
+    """ "استقبل الرئيس الأمين العام للأمم المتحدة في إطار زيارته": every guest serves an
+    organization, which is no country; the talks are a meeting, not a state's visit."""
+    day = cand.date.start if cand.date else published
+    guests = [p.slug for p in cand.participants if p.role != Role.HOST]
+    if not guests or len(guests) == len(cand.participants) or None in guests:
+        return False
+    countries = [country_of(slug, day) for slug in guests if slug]
+    return all(c is not None and place_country(c) != c for c in countries)
 
 
 def _roles_by_place(

@@ -172,3 +172,13 @@ def test_the_agency_named_first_is_no_dateline(catalog):
     )
     found = read(text, catalog, "2024-02-22")
     assert [m.kind for m in found] == ["visit"]
+
+
+def test_a_guest_who_serves_an_organization_is_met_not_on_a_state_visit(catalog):
+    text = (
+        "استقبل الرئيس التركي رجب طيب أردوغان في أنقرة اليوم الأربعاء الأمين العام للأمم المتحدة"
+        " أنطونيو غوتيريش، وذلك في إطار زيارته إلى تركيا لبحث ملف المساعدات."
+    )
+    found = read(text, catalog, "2024-05-08")
+    assert [(m.kind, m.date.start.isoformat()) for m in found] == [("meeting", "2024-05-08")]
+    assert set(roles(found[0])) == {"recep-tayyip-erdogan", "antonio-guterres"}
