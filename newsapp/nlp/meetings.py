@@ -9,29 +9,27 @@ by title resolved on that date, "نظيره الروسي", "الزعيمان", o
 the previous sentence), its place and its occasion; then
 :mod:`newsapp.nlp.merging` merges the mentions of one event.
 
-Date policy: the date written in the cluster, else an unused date of the same
-sentence, else one from an earlier sentence of the same paragraph that
-reported no meeting itself. The publication date is never assumed: "اليوم"
-and "أمس" are dates that :func:`newsapp.nlp.dates.find_dates` resolves.
+Which date a contact takes is :mod:`newsapp.nlp.contact_dates`' policy.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
 from .bystanders import mark_attendees
 from .circumstances import location, occasion
-from .clauses import clause_of, counted_from, listed_objects, told_when
+from .clauses import clause_of, counted_from, listed_objects
+from .contact_dates import DateAt, ReadSentence, borrowed_date, is_news_day, own_date
 from .cues import BACKGROUND, DURING, FOR_FORUM, GROUP_OBJECT, OBJECT_PRONOUN, VISIT_CLAUSE
 from .hosting import dateline, place_country, settle_visits
 from .matcher import Matcher
 from .merging import Candidate, member, merge_candidates
 from .participants import Person, Resolver
 from .references import Reference, Scan
-from .sentences import Sentence, clause_breaks, locate, split_sentences
+from .sentences import clause_breaks, locate, split_sentences
 from .splitting import one_per_counterpart, per_date
 from .status import Verdict, verdict
 from .triggers import Trigger, find_triggers, usable_triggers
@@ -41,11 +39,9 @@ from .types import (
     MeetingKind,
     MeetingStatus,
     Participant,
-    Precision,
 )
 
 _PUNCT = re.compile(r"[،,؛;:\"“”«»]")
-_WEAK_REACH = 80
 _DURING_REACH = 14
 _ALSO_BEFORE = re.compile(r"(?<!\w)كما\s+$")
 _ALSO_AFTER = re.compile(r"(?<!\w)(?:كذلك|ايضا)(?!\w)")
@@ -79,24 +75,6 @@ class _Cluster:
         )
 
 
-@dataclass(slots=True)
-class _DateAt:
-    start: int  # key offsets
-    end: int
-    mention: DateMention
-    used: bool = False
-
-
-@dataclass(slots=True)
-class _Sentence:
-    sentence: Sentence
-    start: int  # key offsets
-    end: int
-    refs: list[Reference] = field(default_factory=list)
-    dates: list[_DateAt] = field(default_factory=list)
-    reported: bool = False
-
-
 def find_meetings(scan: Scan, dates: list[DateMention], matcher: Matcher) -> list[FoundMeeting]:
     """Every meeting the text reports, one per real-world event.
 
@@ -111,10 +89,10 @@ class _Reader:
         self.scan, self.key, self.matcher = scan, scan.key, matcher
         self.resolver = Resolver(scan, matcher)
         self.candidates: list[Candidate] = []
-        self.sentences: list[_Sentence] = []
+        self.sentences: list[ReadSentence] = []
         for sentence in split_sentences(scan.text):
             start, end = scan.key_index(sentence.start), scan.key_index(sentence.end)
-            self.sentences.append(_Sentence(sentence, start, end))
+            self.sentences.append(ReadSentence(sentence, start, end))
         spans = [(s.start, s.end) for s in self.sentences]
         for ref in scan.references:
             index = locate(spans, ref.key_start)
@@ -127,14 +105,14 @@ class _Reader:
             start, end = scan.key_index(mention.start), scan.key_index(mention.end)
             index = locate(spans, start)
             if index is not None and not counted_from(self.key, start, self.triggers, end):
-                self.sentences[index].dates.append(_DateAt(start, end, mention))
+                self.sentences[index].dates.append(DateAt(start, end, mention))
         # The day of the article's news ("اليوم"، "أمس"): "كما تلقى سموه اتصالاً" happened then too.
-        self.news_day: _DateAt | None = None
+        self.news_day: DateAt | None = None
         # The date of the latest event told with a date of its own (not as background): "والتقى شي
         # كذلك ..."، "كما التقى ..." add one more meeting to that occasion.
-        self.lead_day: _DateAt | None = None
+        self.lead_day: DateAt | None = None
         # The date of the latest event read, for "في اليوم نفسه" (the same day as the one just told).
-        self.last_day: _DateAt | None = None
+        self.last_day: DateAt | None = None
 
     def read(self) -> list[FoundMeeting]:
         position = 0
@@ -158,13 +136,13 @@ class _Reader:
 
     # --- one sentence --------------------------------------------------------
 
-    def _read_sentence(self, number: int, sentence: _Sentence, triggers: list[Trigger]) -> None:
+    def _read_sentence(self, number: int, sentence: ReadSentence, triggers: list[Trigger]) -> None:
         clusters = self._clusters(sentence, triggers)
-        pending: list[tuple[_Cluster, _DateAt | None]] = []
+        pending: list[tuple[_Cluster, DateAt | None]] = []
         for cluster in clusters:
-            pending.append((cluster, self._own_date(sentence, cluster)))
+            pending.append((cluster, own_date(self.key, sentence, cluster, self.triggers)))
         previous: list[Participant] = []
-        told: _DateAt | None = None
+        told: DateAt | None = None
         background = BACKGROUND.search(self.key, sentence.start, sentence.end) is not None
         for cluster, found in pending:
             if found is not None and cluster.strong and not background:
@@ -177,7 +155,7 @@ class _Reader:
             # "سيلتقي بوتين": a contact still ahead takes no date told for what already happened.
             ahead = any(t.future for t in cluster.triggers)
             if found is None and cluster.strong and not ahead:
-                found = self._borrowed_date(number, sentence)
+                found = borrowed_date(self.key, self.sentences, number, self.triggers)
             if found is None and cluster.strong and not background and not ahead:
                 found = self.news_day
             if found is None and cluster.strong and not background and self._also(cluster):
@@ -192,7 +170,11 @@ class _Reader:
                 omitted = self.resolver.subject_before(sentence.refs, cluster.triggers[0].start, day)
             for one in per_date(candidate, cluster.triggers[-1].end, cluster.end, dated, omitted):
                 self.candidates.extend(self._separately(one, cluster))
-            if found is not None and candidate.status == MeetingStatus.HELD and self._is_news_day(found):
+            if (
+                found is not None
+                and candidate.status == MeetingStatus.HELD
+                and is_news_day(found, self.scan.published)
+            ):
                 self.news_day = found
             previous = candidate.participants
             if found is not None:
@@ -200,7 +182,7 @@ class _Reader:
                 self.last_day = told = found
             sentence.reported = True
 
-    def _clusters(self, sentence: _Sentence, triggers: list[Trigger]) -> list[_Cluster]:
+    def _clusters(self, sentence: ReadSentence, triggers: list[Trigger]) -> list[_Cluster]:
         clusters: list[_Cluster] = []
         for trigger in triggers:
             if not clusters:
@@ -275,29 +257,6 @@ class _Reader:
             or verdict(self.key, trigger.start, trigger.end, start, trigger.end + 40) == Verdict.PLANNED
         )
 
-    def _own_date(self, sentence: _Sentence, cluster: _Cluster) -> _DateAt | None:
-        first = cluster.triggers[0].start
-        # "منذ 13 أكتوبر 2022، حين التقيا": the date told just before "حين" is this contact's.
-        when = [d for d in sentence.dates if d.end <= first and told_when(self.key, d.end, first)]
-        if when:
-            return when[-1]
-        inside = [
-            d
-            for d in sentence.dates
-            if cluster.start <= d.start < cluster.end and not self._when_of(d, first)
-        ]
-        if not cluster.strong:
-            inside = [
-                d
-                for d in inside
-                if min(abs(d.start - t.end) for t in cluster.triggers) <= _WEAK_REACH
-                or min(abs(t.start - d.end) for t in cluster.triggers) <= _WEAK_REACH
-            ]
-        after = [d for d in inside if d.start >= first]
-        if after:
-            return after[0]
-        return inside[-1] if inside else None
-
     def _separately(self, candidate: Candidate, cluster: _Cluster) -> list[Candidate]:
         day = candidate.date.start if candidate.date else self.scan.published
         return one_per_counterpart(
@@ -320,31 +279,8 @@ class _Reader:
             or _ALSO_AFTER.search(self.key, last.end, min(cluster.end, last.end + 20))
         )
 
-    def _is_news_day(self, found: _DateAt) -> bool:
-        value, published = found.mention.value, self.scan.published
-        if published is None or value.precision != Precision.DAY:
-            return False
-        return 0 <= (published - value.start).days <= 1
-
-    def _when_of(self, found: _DateAt, after: int) -> bool:
-        """Whether ``found`` is the time of a contact told after offset ``after`` ("، حين التقيا")."""
-        return any(t.start > after and told_when(self.key, found.end, t.start) for t in self.triggers)
-
-    def _borrowed_date(self, number: int, sentence: _Sentence) -> _DateAt | None:
-        unused = [d for d in sentence.dates if not d.used and not self._when_of(d, d.end - 1)]
-        if len(unused) == 1:
-            return unused[0]
-        for earlier in reversed(self.sentences[:number]):
-            if earlier.sentence.paragraph != sentence.sentence.paragraph:
-                break
-            if earlier.reported:
-                return None
-            if earlier.dates:
-                return earlier.dates[-1]
-        return None
-
     def _candidate(
-        self, sentence: _Sentence, cluster: _Cluster, found: _DateAt | None, previous: list[Participant]
+        self, sentence: ReadSentence, cluster: _Cluster, found: DateAt | None, previous: list[Participant]
     ) -> Candidate | None:
         lead = next((t for t in cluster.triggers if not t.modifier), cluster.triggers[0])
         judged = verdict(self.key, lead.start, lead.end, sentence.start, sentence.end)
