@@ -67,7 +67,23 @@ class LeadersFilter(django_filters.ModelMultipleChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-class MeetingFilter(django_filters.FilterSet):
+class FilterSet(django_filters.FilterSet):
+    """A filter set whose form class is built once per class, not at every request.
+
+    django-filter builds a field per filter and a form class from them for each
+    filter set it binds (``get_form_class``), a fifth of validating a query
+    string. Ours depend on nothing in the request, and each form still
+    deep-copies the fields it is built with (their querysets included).
+    """
+
+    def get_form_class(self):
+        own = type(self)
+        if "_form_class" not in own.__dict__:  # not a parent's: a subclass may add filters
+            own._form_class = super().get_form_class()
+        return own._form_class
+
+
+class MeetingFilter(FilterSet):
     leader = LeadersFilter()
     country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
     kind = django_filters.ChoiceFilter(
@@ -105,7 +121,7 @@ class MeetingFilter(django_filters.FilterSet):
         return search.filter_meetings(queryset, value) if value.strip() else queryset
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(FilterSet):
     leader = LeadersFilter()
     country = SlugChoiceFilter(label="البلد", queryset=Entity.objects.countries(), method="filter_country")
     source = django_filters.ModelChoiceFilter(
@@ -158,7 +174,7 @@ MeetingFilter.base_filters["source"] = django_filters.ModelChoiceFilter(
 )
 
 
-class EntityFilter(django_filters.FilterSet):
+class EntityFilter(FilterSet):
     kind = django_filters.ChoiceFilter(
         label="النوع",
         choices=Entity.Kind.choices,

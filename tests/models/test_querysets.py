@@ -24,6 +24,7 @@ def test_involving_a_pair_keeps_only_meetings_with_both(people):
     meeting(people, "putin", "biden")
     assert list(Meeting.objects.involving(people["xi"], people["putin"])) == [both]
     assert Meeting.objects.involving(people["xi"]).count() == 2
+    assert list(Meeting.objects.involving(people["xi"].pk, people["putin"].pk)) == [both]
 
 
 def test_between_counts_a_month_precision_meeting_whose_month_overlaps_the_range(people):
