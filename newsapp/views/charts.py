@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date
+from typing import NamedTuple
 
 from django.db.models import Count, DateField, F, Func
 from django.template.loader import render_to_string
@@ -43,21 +44,32 @@ class MonthStart(Func):
     output_field = DateField()
 
 
-def monthly_chart(held, read: Read = read_now) -> SafeString:
+class MonthlyChart(NamedTuple):
+    html: SafeString
+    total: int  # the meetings counted, undated ones included: the timeline's count
+
+
+def monthly_chart(held, read: Read = read_now) -> MonthlyChart:
     """The figure of meetings per month, stacked by kind, the last ``MAX_MONTHS`` months with data
-    ('' when no meeting has a date).
+    ('' when no meeting has a date), and how many meetings ``held`` has.
 
     ``read`` runs the query and shapes its rows (``newsapp.aggregates.Aggregates.read``
-    keeps the result in the cache).
+    keeps the result in the cache). Counting from the same rows spares the
+    timeline a COUNT over the same meetings.
     """
     query = (
-        held.exclude(start_date=None)
-        .annotate(month=MonthStart("start_date"))
+        held.annotate(month=MonthStart("start_date"))
         .values("month", "kind")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return mark_safe(read(query, _chart_html))  # noqa: S308 (rendered by a template, escaped there)
+    html, total = read(query, _chart_and_total)
+    return MonthlyChart(mark_safe(html), total)  # noqa: S308 (rendered by a template, escaped there)
+
+
+def _chart_and_total(rows: list[dict]) -> tuple[str, int]:
+    dated = [row for row in rows if row["month"] is not None]
+    return _chart_html(dated), sum(row["n"] for row in rows)
 
 
 def _chart_html(rows: list[dict]) -> str:

@@ -45,13 +45,15 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
         return self.filterset.qs.held().latest_first()
 
     def get_paginator(self, queryset, per_page, **kwargs):
-        return CountingPaginator(queryset, per_page, counter=self.aggregates.count, **kwargs)
+        # The page lists the chart's meetings (get_queryset), which the chart counted.
+        return CountingPaginator(queryset, per_page, counter=lambda rows: self.chart.total, **kwargs)
 
     def get_context_data(self, **kwargs):
         # The version first, then the data it guards (the page's count among them).
-        self.aggregates = aggregates = Aggregates()
-        context = super().get_context_data(**kwargs)
+        aggregates = Aggregates()
         filtered = self.filterset.qs
+        self.chart = monthly_chart(filtered.held(), aggregates.read)
+        context = super().get_context_data(**kwargs)
         leaders = list(self.filterset.form.cleaned_data.get("leader") or [])
         page = context["meetings"] = meetings_for_cards(context["meetings"], aggregates.read)
         upcoming = meetings_for_cards(filtered.planned().chronological()[:UPCOMING_LIMIT], aggregates.read)
@@ -69,7 +71,7 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
             pair=pair,
             years=group_by_month(page),
             upcoming=upcoming,
-            chart=monthly_chart(filtered.held(), aggregates.read),
+            chart=self.chart.html,
             strip=timeline_strip(filtered.held(), {m.pk for m in page}, aggregates.read),
         )
         return context

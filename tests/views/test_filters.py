@@ -77,6 +77,20 @@ def test_the_pair_ordinal_counts_the_pairs_contacts_of_that_kind_in_that_year(cl
     assert "الزيارة الأولى بينهما في 2026" in html
 
 
+def test_the_heading_counts_every_held_meeting_of_the_filter_the_undated_too(client, world):
+    xi, putin = Entity.objects.get(slug="xi-jinping"), Entity.objects.get(slug="vladimir-putin")
+    undated = Meeting.objects.create(kind="call", start_date=None)
+    undated.participants.add(xi, putin)
+    planned = Meeting.objects.create(kind="visit", start_date=date(2030, 1, 1), status="planned")
+    planned.participants.add(xi, putin)
+    n = len(expected("xi-jinping", "vladimir-putin"))
+    assert n > 2
+    heading = re.search(
+        r'<h2 id="held-title">([^<]*)</h2>', timeline(client, "?leader=xi-jinping&leader=vladimir-putin")
+    )
+    assert heading.group(1).split()[0] == str(n)
+
+
 def test_the_articles_list_filters_by_leader_source_and_dates(client, world):
     source = world.articles[0].source
     html = client.get(reverse("article-list") + f"?source={source.pk}").content.decode()
