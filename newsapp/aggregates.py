@@ -5,12 +5,22 @@ meeting does: PostgreSQL keeps a version that grows at every change to a
 meeting or to what it shows (migration 0007). Results are cached under that
 version and the query's own SQL, so each filter combination has its own entry
 and no code has to say what a result depends on.
+
+Compiling that SQL for the key was a sixth of a leader's timeline served from
+cached results, though. A view whose querysets are built from its validated
+filters alone may give them as the ``scope``: its reads are then keyed on the
+scope and on which read it is (the shape, and how many reads of that shape
+came before in the request), with no SQL compiled. With
+``MARSAD_CHECK_AGGREGATE_SCOPES`` on (the test suite), every scoped read is
+compiled anyway and a key that ever stands for two different queries raises,
+so a scope that misses what a query depends on fails the tests that vary it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.conf import settings
@@ -32,11 +42,27 @@ def read_now(queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
     return shape(list(queryset))
 
 
+class ScopeTooNarrow(AssertionError):
+    """Two different queries were read under one scoped key (``MARSAD_CHECK_AGGREGATE_SCOPES``)."""
+
+
+# Scoped key → the digest of the SQL it was first read for, when checking.
+_scoped_queries: dict[str, str] = {}
+
+
+def _digest(value: object) -> str:
+    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+
+
 class Aggregates:
     """One request's reader of cached query results; reads the version once, before any data."""
 
-    def __init__(self) -> None:
+    def __init__(self, scope: Hashable | None = None) -> None:
+        """``scope``: all the request's querysets depend on besides the code that builds them
+        (validated filter values as primary keys, the page number), or None to key on their SQL."""
         self.version = meetings_version()
+        self._scope = None if scope is None else _digest(scope)
+        self._reads: Counter[str] = Counter()
 
     def read(self, queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
         """``shape(list(queryset))``, from the cache while no meeting changed.
@@ -55,15 +81,30 @@ class Aggregates:
     def _cached(
         self, queryset: QuerySet, name: str, compute: Callable[[], Any], empty: Callable[[], Any]
     ) -> Any:
-        try:
-            sql, params = queryset.query.sql_with_params()
-        except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
-            return empty()
-        digest = hashlib.blake2b(repr((sql, params)).encode(), digest_size=16).hexdigest()
+        if self._scope is None:
+            try:
+                digest = _digest(queryset.query.sql_with_params())
+            except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
+                return empty()
+        else:
+            digest = f"{self._scope}:{self._reads[name]}"
+            self._reads[name] += 1
         key = f"marsad:agg:{self.version}:{name}:{digest}"
+        if self._scope is not None and settings.MARSAD_CHECK_AGGREGATE_SCOPES:
+            _check_scoped(key, queryset)
         fragments = caches["fragments"]
         value = fragments.get(key, _MISSING)
         if value is _MISSING:
             value = compute()
             fragments.set(key, value, timeout=settings.MARSAD_FRAGMENT_CACHE_SECONDS)
         return value
+
+
+def _check_scoped(key: str, queryset: QuerySet) -> None:
+    try:
+        sql = _digest(queryset.query.sql_with_params())
+    except EmptyResultSet:
+        sql = "empty"
+    first = _scoped_queries.setdefault(key, sql)
+    if first != sql:
+        raise ScopeTooNarrow(f"{key} stands for two queries: its scope misses what one depends on")

@@ -176,6 +176,9 @@ else:
         "OPTIONS": {"MAX_ENTRIES": 20000},
     }
 MARSAD_FRAGMENT_CACHE_SECONDS = int(os.environ.get("MARSAD_FRAGMENT_CACHE_SECONDS", 24 * 3600))
+# Compile scoped aggregate reads anyway and fail when a key stands for two queries
+# (newsapp/aggregates.py): on in the test suite, off in production.
+MARSAD_CHECK_AGGREGATE_SCOPES = os.environ.get("MARSAD_CHECK_AGGREGATE_SCOPES", "0") == "1"
 MARSAD_CACHE_GENERATION_FILE = (
     None
     if MARSAD_CACHE_URL and not MARSAD_CACHE_URL.startswith("dummy://")

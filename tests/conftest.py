@@ -41,6 +41,15 @@ def _private_cache_generation(tmp_path_factory):
         settings.MARSAD_CACHE_GENERATION_FILE = str(tmp_path_factory.mktemp("cache") / "generation")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _check_aggregate_scopes():
+    """A scoped aggregate key that stands for two queries fails the test (newsapp/aggregates.py)."""
+    from django.conf import settings
+
+    if settings.configured:
+        settings.MARSAD_CHECK_AGGREGATE_SCOPES = True
+
+
 @pytest.fixture(autouse=True)
 def _empty_page_cache():
     """Each test starts with no cached pages or cards (newsapp/caching.py, views/cards.py).

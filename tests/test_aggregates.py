@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Value
 from django.test.utils import CaptureQueriesContext
 
-from newsapp.aggregates import Aggregates
+from newsapp.aggregates import Aggregates, ScopeTooNarrow
 from newsapp.models import Article, Entity, Evidence, Meeting, Participation
 from newsapp.versions import meetings_version
 
@@ -144,3 +144,47 @@ def test_a_warm_timeline_reads_neither_charts_nor_cards(client, catalog):
     # The version only: the count, the rows of the page and of the upcoming list, their cards
     # and the charts all come from the cache (the memoized filter choices: no query either).
     assert len(captured) == 1
+
+
+def test_scoped_reads_are_kept_without_compiling_their_sql(catalog, settings, monkeypatch):
+    build_world(3)
+    first = Aggregates(scope=("timeline", "")).read(rows())
+    settings.MARSAD_CHECK_AGGREGATE_SCOPES = False
+
+    def no_compiling(self):
+        raise AssertionError("a scoped read compiled its SQL")
+
+    monkeypatch.setattr("django.db.models.sql.query.Query.sql_with_params", no_compiling)
+    with CaptureQueriesContext(connection) as captured:
+        assert Aggregates(scope=("timeline", "")).read(rows()) == first
+    assert len(captured) == 1  # the version only
+
+
+def test_reads_of_one_shape_in_one_request_keep_their_own_entries(catalog):
+    build_world(4)
+    aggregates = Aggregates(scope=("timeline", ""))
+    assert aggregates.read(rows().filter(kind="call")) == [("call",)]
+    assert len(aggregates.read(rows())) == 4
+    again = Aggregates(scope=("timeline", ""))
+    assert again.read(rows().filter(kind="call")) == [("call",)]
+    assert len(again.read(rows())) == 4
+
+
+def test_a_scope_that_misses_what_a_query_depends_on_fails_under_the_check(catalog):
+    build_world(4)
+    Aggregates(scope="too narrow").read(rows().filter(kind="call"))
+    with pytest.raises(ScopeTooNarrow):
+        Aggregates(scope="too narrow").read(rows().filter(kind="visit"))
+
+
+def test_the_timeline_keys_its_reads_on_its_filters_and_page(client, catalog):
+    build_world(45)
+    seen = {}
+    for query in ["", "?kind=call", "?leader=xi-jinping", "?leader=xi-jinping&kind=call", "?page=2"]:
+        for _ in range(2):  # the second from the cache, checked against the first (the check is on)
+            caches["default"].clear()
+            response = client.get("/timeline/" + query)
+            assert response.status_code == 200
+            seen.setdefault(query, response.context["paginator"].count)
+            assert response.context["paginator"].count == seen[query]
+    assert seen[""] == seen["?page=2"] > seen["?kind=call"] > seen["?leader=xi-jinping&kind=call"]

@@ -7,7 +7,9 @@ messages on a 400 page instead of a silently ignored filter (or a 500).
 
 from __future__ import annotations
 
-from django.db.models import Count, F
+from datetime import date
+
+from django.db.models import Count, F, Model, QuerySet
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.generic.list import MultipleObjectMixin
@@ -56,6 +58,31 @@ def apply_filters(filterset_class, request, queryset):
     if not filterset.is_valid():
         raise InvalidInput(filter_errors(filterset))
     return filterset
+
+
+def filter_scope(filterset, *extra: str) -> tuple | None:
+    """The filter set's validated values as plain data (entities as primary keys), and ``extra``:
+    the ``scope`` of ``Aggregates`` for the querysets built from them.
+
+    None with a text query: its words are read through the catalog's names,
+    which the meetings' version does not follow.
+    """
+    values = []
+    for name, value in sorted(filterset.form.cleaned_data.items()):
+        if name == "q" and value:
+            return None
+        values.append((name, _plain(value)))
+    return (type(filterset).__name__, *values, *extra)
+
+
+def _plain(value):
+    if isinstance(value, Model):
+        return value.pk
+    if isinstance(value, QuerySet | list | tuple):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 class BadRequestMixin:
