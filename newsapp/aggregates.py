@@ -33,13 +33,19 @@ from newsapp.versions import meetings_version
 _MISSING = object()
 
 
+# A queryset, or a function that builds it: a scoped read builds it only when the cache lacks it.
+Query = QuerySet | Callable[[], QuerySet]
 # (query, shape) → shape(list(query)): how views read an aggregate, cached or not.
-Read = Callable[[QuerySet, Callable[[list], Any]], Any]
+Read = Callable[[Query, Callable[[list], Any]], Any]
 
 
-def read_now(queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
+def built(query: Query) -> QuerySet:
+    return query if isinstance(query, QuerySet) else query()
+
+
+def read_now(query: Query, shape: Callable[[list], Any] = list) -> Any:
     """``Read`` without a cache."""
-    return shape(list(queryset))
+    return shape(list(built(query)))
 
 
 class ScopeTooNarrow(AssertionError):
@@ -64,24 +70,26 @@ class Aggregates:
         self._scope = None if scope is None else _digest(scope)
         self._reads: Counter[str] = Counter()
 
-    def read(self, queryset: QuerySet, shape: Callable[[list], Any] = list) -> Any:
-        """``shape(list(queryset))``, from the cache while no meeting changed.
+    def read(self, query: Query, shape: Callable[[list], Any] = list) -> Any:
+        """``shape(list(query))``, from the cache while no meeting changed.
 
         For ``values()`` and ``values_list()`` querysets, and shapes that return
         plain data: model instances would be pickled and rebuilt at every read.
         Each read returns its own copy, which the caller may change.
         """
         name = f"{shape.__module__}.{shape.__qualname__}"
-        return self._cached(queryset, name, lambda: shape(list(queryset)), empty=lambda: shape([]))
+        return self._cached(query, name, lambda queryset: shape(list(queryset)), empty=lambda: shape([]))
 
-    def count(self, queryset: QuerySet) -> int:
-        """``queryset.count()``, from the cache while no meeting changed (a paginator's ``counter``)."""
-        return self._cached(queryset, "count", queryset.count, empty=lambda: 0)
+    def count(self, query: Query) -> int:
+        """``query.count()``, from the cache while no meeting changed (a paginator's ``counter``)."""
+        return self._cached(query, "count", QuerySet.count, empty=lambda: 0)
 
     def _cached(
-        self, queryset: QuerySet, name: str, compute: Callable[[], Any], empty: Callable[[], Any]
+        self, query: Query, name: str, compute: Callable[[QuerySet], Any], empty: Callable[[], Any]
     ) -> Any:
+        queryset = None
         if self._scope is None:
+            queryset = built(query)
             try:
                 digest = _digest(queryset.query.sql_with_params())
             except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
@@ -91,11 +99,12 @@ class Aggregates:
             self._reads[name] += 1
         key = f"marsad:agg:{self.version}:{name}:{digest}"
         if self._scope is not None and settings.MARSAD_CHECK_AGGREGATE_SCOPES:
+            queryset = built(query)
             _check_scoped(key, queryset)
         fragments = caches["fragments"]
         value = fragments.get(key, _MISSING)
         if value is _MISSING:
-            value = compute()
+            value = compute(queryset if queryset is not None else built(query))
             fragments.set(key, value, timeout=settings.MARSAD_FRAGMENT_CACHE_SECONDS)
         return value
 

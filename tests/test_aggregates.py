@@ -188,3 +188,19 @@ def test_the_timeline_keys_its_reads_on_its_filters_and_page(client, catalog):
             seen.setdefault(query, response.context["paginator"].count)
             assert response.context["paginator"].count == seen[query]
     assert seen[""] == seen["?page=2"] > seen["?kind=call"] > seen["?leader=xi-jinping&kind=call"]
+
+
+def test_a_scoped_read_builds_its_query_only_when_the_cache_lacks_it(catalog, settings):
+    build_world(3)
+    settings.MARSAD_CHECK_AGGREGATE_SCOPES = False  # the check builds every query to compile it
+    builds = []
+
+    def query():
+        builds.append(1)
+        return rows()
+
+    first = Aggregates(scope="timeline").read(query)
+    assert Aggregates(scope="timeline").read(query) == first
+    assert len(builds) == 1
+    assert Aggregates().read(query) == first  # unscoped: built to be compiled for its key
+    assert len(builds) == 2

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db.models import Prefetch, prefetch_related_objects
 
-from newsapp.aggregates import Read
+from newsapp.aggregates import Query, Read, built
 from newsapp.models import Entity, Evidence, Meeting, Participation
 from newsapp.templatetags.rendering import meeting_card
 
@@ -70,14 +70,14 @@ def attach_sources(meetings: Iterable[Meeting]) -> list[Meeting]:
     return meetings
 
 
-def meetings_for_cards(queryset, read: Read) -> list[Meeting]:
-    """The meetings of ``queryset`` (ordered, and sliced to a page), for ``prepare_cards``.
+def meetings_for_cards(query: Query, read: Read) -> list[Meeting]:
+    """The meetings of ``query`` (ordered, and sliced to a page), for ``prepare_cards``.
 
     Through ``read`` (``Aggregates.read``), a page's rows come from the cache
     until a meeting changes: a page whose cards are all cached then reads no
     meeting at all, however costly its filter.
     """
-    return [Meeting(**row) for row in read(queryset.values(*CARD_COLUMNS))]
+    return [Meeting(**row) for row in read(lambda: built(query).values(*CARD_COLUMNS))]
 
 
 def _read_places(meetings: list[Meeting]) -> None:

@@ -57,12 +57,15 @@ def monthly_chart(held, read: Read = read_now) -> MonthlyChart:
     keeps the result in the cache). Counting from the same rows spares the
     timeline a COUNT over the same meetings.
     """
-    query = (
-        held.annotate(month=MonthStart("start_date"))
-        .values("month", "kind")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
+
+    def query():
+        return (
+            held.annotate(month=MonthStart("start_date"))
+            .values("month", "kind")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+
     html, total = read(query, _chart_and_total)
     return MonthlyChart(mark_safe(html), total)  # noqa: S308 (rendered by a template, escaped there)
 
@@ -131,12 +134,14 @@ def _bars(rows: list[dict]) -> dict | None:
 def timeline_strip(held, on_page: set[int], read: Read = read_now) -> SafeString:
     """One dot per meeting (the newest ``MAX_DOTS``) on a line, placed by date, right to left, with year
     ticks ('' when no meeting has a date). The dots of ``on_page`` link to their cards."""
-    # The newest MAX_DOTS (by the index of latest_first).
-    query = (
-        held.exclude(start_date=None)
-        .order_by(F("start_date").desc(nulls_last=True), F("id").desc())
-        .values_list("id", "kind", "start_date")[:MAX_DOTS]
-    )
+
+    def query():  # the newest MAX_DOTS (by the index of latest_first)
+        return (
+            held.exclude(start_date=None)
+            .order_by(F("start_date").desc(nulls_last=True), F("id").desc())
+            .values_list("id", "kind", "start_date")[:MAX_DOTS]
+        )
+
     parts = read(query, _strip_parts)
     if parts is None:
         return mark_safe("")

@@ -7,18 +7,23 @@ from datetime import date
 
 from django.utils import timezone
 
-from newsapp.aggregates import Read, read_now
+from newsapp.aggregates import Query, Read, built, read_now
 from newsapp.models import Meeting
 
 
-def contact_ordinals(pair_meetings, read: Read = read_now) -> dict[int, int]:
+def contact_ordinals(pair_meetings: Query, read: Read = read_now) -> dict[int, int]:
     """For each meeting id, its rank among the pair's contacts of the same kind in the same year.
 
     Counted over the pair's whole history (not the filtered page), so the third
     call of 2024 stays the third whatever the reader filters.
     """
     return read(
-        pair_meetings.exclude(start_date=None).chronological().values_list("id", "kind", "start_date"),
+        lambda: (
+            built(pair_meetings)
+            .exclude(start_date=None)
+            .chronological()
+            .values_list("id", "kind", "start_date")
+        ),
         _ordinals,
     )
 
@@ -45,7 +50,7 @@ def days_phrase(days: int) -> str:
 
 def relationship_summary(held, read: Read = read_now) -> dict:
     summary = read(
-        held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"),
+        lambda: held.exclude(start_date=None).chronological().values("id", "kind", "start_date", "precision"),
         _summary,
     )
     # Counted from today, so not kept with the rest.

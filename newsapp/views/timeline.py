@@ -61,17 +61,23 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
         page_asked = self.request.GET.get(self.page_kwarg, "").strip()
         aggregates = Aggregates(scope=filter_scope(self.filterset, page_asked))
         filtered = self.filterset.qs
-        self.chart = monthly_chart(filtered.held(), aggregates.read)
+        held = filtered.held()
+        # Queries are handed over as functions where they can be: cached, they are never built.
+        self.chart = monthly_chart(held, aggregates.read)
         context = super().get_context_data(**kwargs)
         leaders = list(self.filterset.form.cleaned_data.get("leader") or [])
         page = context["meetings"] = meetings_for_cards(context["meetings"], aggregates.read)
-        upcoming = meetings_for_cards(filtered.planned().chronological()[:UPCOMING_LIMIT], aggregates.read)
+        upcoming = meetings_for_cards(
+            lambda: filtered.planned().chronological()[:UPCOMING_LIMIT], aggregates.read
+        )
         pair = leaders if len(leaders) == 2 else None
         if pair:
-            ordinals = contact_ordinals(Meeting.objects.visible().held().involving(*pair), aggregates.read)
+            ordinals = contact_ordinals(
+                lambda: Meeting.objects.visible().held().involving(*pair), aggregates.read
+            )
             for meeting in page:
                 meeting.ordinal = ordinals.get(meeting.pk)
-            context["relationship"] = relationship_summary(filtered.held(), aggregates.read)
+            context["relationship"] = relationship_summary(held, aggregates.read)
         prepare_cards(page + upcoming, show_sources=True)
         context.update(
             filter_choices([leader.slug for leader in leaders]),
@@ -81,6 +87,6 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
             years=group_by_month(page),
             upcoming=upcoming,
             chart=self.chart.html,
-            strip=timeline_strip(filtered.held(), {m.pk for m in page}, aggregates.read),
+            strip=timeline_strip(held, {m.pk for m in page}, aggregates.read),
         )
         return context
