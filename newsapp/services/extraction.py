@@ -140,13 +140,15 @@ _MORE_SPECIFIC = {MeetingKind.CALL: MeetingKind.VIDEO, MeetingKind.MEETING: Meet
 
 # Meetings of the kind family whose dates overlap the report's (``last_day`` is the
 # stored meeting's last day, as ``_Span`` reads it) with exactly these people. The
-# date window is read first (meeting_range_idx or meeting_kind_idx: a few rows),
-# then each candidate's people by its own index; driving from the people instead
-# reads every meeting of a much-reported person.
+# date window is read first (meeting_span_idx, whose expression and condition these
+# are word for word: a few rows), then each candidate's people by its own index;
+# driving from the people instead reads every meeting of a much-reported person.
 _DATED_CANDIDATES = f"""
     WITH candidates AS MATERIALIZED (
         SELECT id FROM {Meeting._meta.db_table}
-        WHERE last_day >= %s AND start_date <= %s AND kind = ANY(%s)
+        WHERE start_date IS NOT NULL
+          AND DATERANGE(start_date, last_day, '[]') && DATERANGE(%s, %s, '[]')
+          AND kind = ANY(%s)
     )
     SELECT m.*, (
         SELECT count(*) FROM {Participation._meta.db_table} p WHERE p.meeting_id = m.id AND p.role = %s

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Mention
 from newsapp.nlp.types import (
@@ -21,7 +22,7 @@ from newsapp.nlp.types import (
 from newsapp.nlp.types import (
     Mention as FoundMention,
 )
-from newsapp.services.extraction import record_analysis, romanize
+from newsapp.services.extraction import _DATED_CANDIDATES, record_analysis, romanize
 
 pytestmark = pytest.mark.django_db
 
@@ -166,3 +167,26 @@ def test_calls_and_meetings_of_the_same_people_on_the_same_day_stay_apart(catalo
     )  # fmt: skip
     record_analysis(stored_article(2), analysis(met))
     assert sorted(Meeting.objects.values_list("kind", flat=True)) == ["call", "meeting"]
+
+
+def test_a_dated_report_does_not_join_an_undated_meeting_of_the_same_people(catalog):
+    record_analysis(stored_article(1), analysis(call(None)))
+    record_analysis(stored_article(2), analysis(call(DateValue(date(2024, 2, 8)))))
+    assert sorted(Meeting.objects.values_list("start_date", flat=True), key=str) == [date(2024, 2, 8), None]
+
+
+def test_a_month_precision_report_joins_a_meeting_on_the_months_last_day(catalog):
+    record_analysis(stored_article(1), analysis(call(DateValue(date(2024, 2, 29)))))
+    record_analysis(stored_article(2), analysis(call(DateValue(date(2024, 2, 1), Precision.MONTH))))
+    meeting = Meeting.objects.get()
+    assert (meeting.start_date, meeting.evidence.count()) == (date(2024, 2, 29), 2)
+
+
+def test_the_same_event_query_can_read_the_meetings_span_index(catalog):
+    """Its date window must be the index's expression and condition word for word."""
+    params = [date(2024, 2, 8), date(2024, 2, 8), ["call", "video"], "participant", 2, [1, 2], 2]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + _DATED_CANDIDATES, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "meeting_span_idx" in plan
