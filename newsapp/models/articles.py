@@ -71,6 +71,7 @@ class Article(models.Model):
     title = models.CharField("العنوان", max_length=500)
     body = models.TextField("النص", help_text="النص بعد تنظيفه من شوائب الصفحة.")
     raw_text = models.TextField("النص الخام", help_text="النص كما وصل، قبل التنظيف.")
+    # No index of its own: article_source_idx (source, -published_on) serves lookups by source.
     source = models.ForeignKey(
         Source,
         verbose_name="المصدر",
@@ -78,12 +79,15 @@ class Article(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="articles",
+        db_index=False,
     )
     url = models.URLField("الرابط", max_length=1000, blank=True)
     published_on = models.DateField("تاريخ النشر", null=True, blank=True)
     # SHA-256 of the body's matching key: copies that differ only in junk,
-    # spacing or diacritics are one article.
-    content_hash = models.CharField("بصمة المحتوى", max_length=64, unique=True, editable=False)
+    # spacing or diacritics are one article. Unique by a constraint (article_unique_content)
+    # rather than ``unique=True``, which would add a second, pattern-matching index that no
+    # query uses and every ingest writes.
+    content_hash = models.CharField("بصمة المحتوى", max_length=64, editable=False)
     ingested_at = models.DateTimeField("تاريخ الإدخال", auto_now_add=True)
     analyzed_at = models.DateTimeField("تاريخ التحليل", null=True, blank=True, editable=False)
     # Search columns (newsapp.search), written by the ingest service and
@@ -99,6 +103,7 @@ class Article(models.Model):
         verbose_name = "مقال"
         verbose_name_plural = "المقالات"
         constraints = [
+            models.UniqueConstraint(fields=["content_hash"], name="article_unique_content"),
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_unique_url"),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
         ]

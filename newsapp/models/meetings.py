@@ -205,11 +205,21 @@ class Participation(models.Model):
         HOST = Role.HOST, "مضيف"
         VISITOR = Role.VISITOR, "زائر"
 
+    # No index of their own: participation_unique_person (meeting, person) and
+    # participation_person_idx (person, meeting) serve lookups by either.
     meeting = models.ForeignKey(
-        Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="participations"
+        Meeting,
+        verbose_name="اللقاء",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        db_index=False,
     )
     person = models.ForeignKey(
-        "newsapp.Entity", verbose_name="الشخص", on_delete=models.CASCADE, related_name="participations"
+        "newsapp.Entity",
+        verbose_name="الشخص",
+        on_delete=models.CASCADE,
+        related_name="participations",
+        db_index=False,
     )
     role = models.CharField("الدور", max_length=12, choices=Role.choices, default=Role.PARTICIPANT)
 
@@ -262,11 +272,17 @@ class Contact(models.Model):
 
 
 class Evidence(models.Model):
+    # No index of their own: evidence_unique_sentence (meeting, …) and evidence_article_idx
+    # (article, meeting) serve lookups by either.
     meeting = models.ForeignKey(
-        Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="evidence"
+        Meeting, verbose_name="اللقاء", on_delete=models.CASCADE, related_name="evidence", db_index=False
     )
     article = models.ForeignKey(
-        "newsapp.Article", verbose_name="المقال", on_delete=models.CASCADE, related_name="evidence"
+        "newsapp.Article",
+        verbose_name="المقال",
+        on_delete=models.CASCADE,
+        related_name="evidence",
+        db_index=False,
     )
     sentence = models.TextField("الجملة")
     # Offsets of the sentence in Article.body.

@@ -5,11 +5,21 @@ from django.db.models import F, Q
 
 
 class Mention(models.Model):
+    # No index of their own: mention_unique_span (article, …) and mention_entity_idx
+    # (entity, article) serve lookups by either, and every ingested article writes ~15 rows.
     article = models.ForeignKey(
-        "newsapp.Article", verbose_name="المقال", on_delete=models.CASCADE, related_name="mentions"
+        "newsapp.Article",
+        verbose_name="المقال",
+        on_delete=models.CASCADE,
+        related_name="mentions",
+        db_index=False,
     )
     entity = models.ForeignKey(
-        "newsapp.Entity", verbose_name="الكيان", on_delete=models.CASCADE, related_name="mentions"
+        "newsapp.Entity",
+        verbose_name="الكيان",
+        on_delete=models.CASCADE,
+        related_name="mentions",
+        db_index=False,
     )
     # Offsets into Article.body, as Python string indices.
     start = models.PositiveIntegerField("البداية")
