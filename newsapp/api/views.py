@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from newsapp.aggregates import Aggregates
 from newsapp.filters import ArticleFilter, EntityFilter, MeetingFilter
+from newsapp.paging import count_until_next_write
 from newsapp.services.ingest import Outcome, ingest_article
 
 from . import querysets
@@ -59,6 +60,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ArticleFilter
     filter_backends = FILTER_BACKENDS
     ordering_fields = {"published": "published_on", "id": "id"}
+    count_rows = staticmethod(count_until_next_write)  # newsapp.api.pagination
 
     def get_queryset(self):
         if self.action == "list":

@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from newsapp.filters import ArticleFilter
 from newsapp.models import Article, Evidence, Mention, Participation
-from newsapp.paging import CappedPaginator
+from newsapp.paging import CappedPaginator, count_until_next_write
 from newsapp.templatetags.rendering import SNIPPET_LENGTH
 
 from .filtering import BadRequestMixin, StrictPaginationMixin, apply_filters, filter_choices, selected
@@ -49,6 +49,9 @@ class ArticleListView(BadRequestMixin, StrictPaginationMixin, ListView):
         )
         self.filterset = apply_filters(ArticleFilter, self.request, queryset)
         return self.filterset.qs
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CappedPaginator(queryset, per_page, counter=count_until_next_write, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
