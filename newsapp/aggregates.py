@@ -56,7 +56,8 @@ class ScopeTooNarrow(AssertionError):
 _scoped_queries: dict[str, str] = {}
 
 
-def _digest(value: object) -> str:
+def fingerprint(value: object) -> str:
+    """A short digest of ``value``'s repr, for cache keys (a query's SQL and parameters, a scope)."""
     return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
 
 
@@ -67,7 +68,7 @@ class Aggregates:
         """``scope``: all the request's querysets depend on besides the code that builds them
         (validated filter values as primary keys, the page number), or None to key on their SQL."""
         self.version = meetings_version()
-        self._scope = None if scope is None else _digest(scope)
+        self._scope = None if scope is None else fingerprint(scope)
         self._reads: Counter[str] = Counter()
 
     def read(self, query: Query, shape: Callable[[list], Any] = list) -> Any:
@@ -91,7 +92,7 @@ class Aggregates:
         if self._scope is None:
             queryset = built(query)
             try:
-                digest = _digest(queryset.query.sql_with_params())
+                digest = fingerprint(queryset.query.sql_with_params())
             except EmptyResultSet:  # a filter no row can match (e.g. a search with no words left)
                 return empty()
         else:
@@ -111,7 +112,7 @@ class Aggregates:
 
 def _check_scoped(key: str, queryset: QuerySet) -> None:
     try:
-        sql = _digest(queryset.query.sql_with_params())
+        sql = fingerprint(queryset.query.sql_with_params())
     except EmptyResultSet:
         sql = "empty"
     first = _scoped_queries.setdefault(key, sql)

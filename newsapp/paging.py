@@ -11,7 +11,6 @@ keeps the count until a meeting changes; article lists through
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import cached_property
 
@@ -21,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 
+from newsapp.aggregates import fingerprint
 from newsapp.caching import current_generation
 
 COUNT_CAP = 10_000
@@ -39,8 +39,7 @@ def count_until_next_write(queryset: QuerySet) -> int:
     except EmptyResultSet:  # a filter no row can match
         return 0
     generation, _ = current_generation()
-    digest = hashlib.blake2b(repr(sql).encode(), digest_size=16).hexdigest()
-    key = f"marsad:count:{generation}:{digest}"
+    key = f"marsad:count:{generation}:{fingerprint(sql)}"
     fragments = caches["fragments"]
     count = fragments.get(key)
     if count is None:
