@@ -55,6 +55,8 @@ urlpatterns = [
     ),
     # Reads of anonymous clients come from the page cache (newsapp/caching.py).
     *cached_patterns(router.urls),
-    # Anything else under /api/ is a JSON 404, like an unknown id.
-    re_path(r"^.*$", errors.not_found, name="not-found"),
+    # Anything else under /api/ is a JSON 404, like an unknown id: a path with a newline
+    # in it too (a slug like "a\nb." matches no route, and "." stops at line ends; Django
+    # cannot reverse an inline flag, so the class says "any character").
+    re_path(r"^[\s\S]*\Z", errors.not_found, name="not-found"),
 ]

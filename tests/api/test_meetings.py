@@ -138,7 +138,13 @@ def test_the_date_error_is_in_arabic(api, db):
 
 
 def test_unknown_meetings_and_pages_are_json_404s(api, db):
-    for url in ("/api/meetings/999999/", "/api/meetings/abc/", "/api/meetings/?page=9", "/api/nothing-here"):
+    for url in (
+        "/api/meetings/999999/",
+        "/api/meetings/abc/",
+        "/api/meetings/?page=9",
+        "/api/nothing-here",
+        "/api/entities/a%0Ab./",  # a newline in the path, and a dot no slug route takes
+    ):
         response = api.get(url)
         assert response.status_code == 404, url
         assert "detail" in response.json()
