@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from django import template
 from django.urls import reverse
@@ -58,6 +58,22 @@ def chart_bars(bars: Iterable[dict]) -> SafeString:
         )
         parts.append(f'<g class="bar"><title>{escape(bar["label"])}: {bar["total"]}</title>{rects}</g>')
     return mark_safe("\n    ".join(parts))  # noqa: S308 (numbers and escaped text)
+
+
+class CardPerson(NamedTuple):
+    """A participant as a card shows them: ``views.cards.attach_people`` reads them as rows."""
+
+    slug: str
+    name: str
+    role: str
+
+
+def _card_people(meeting: Any) -> Iterable[CardPerson]:
+    """The rows ``attach_people`` set, else the participants ``with_people()`` loaded."""
+    people = getattr(meeting, "card_people", None)
+    if people is not None:
+        return people
+    return (CardPerson(p.person.slug, p.person.name, p.role) for p in meeting.participations.all())
 
 
 def _url_maker(name: str, sentinel: int | str) -> Callable[[Any], str]:
@@ -132,13 +148,20 @@ def article_list(articles: Iterable[Any], empty: str) -> SafeString:
     return mark_safe(f'<ul class="article-list">{"".join(items)}</ul>')  # noqa: S308 (every value escaped)
 
 
+@functools.cache
+def _role_names() -> dict[str, str]:
+    from newsapp.models import Participation
+
+    return {value: str(label) for value, label in Participation.Role.choices}
+
+
 @register.simple_tag
 def meeting_card(meeting: Any, show_sources: bool = False) -> SafeString:
     """A meeting as the timeline, entity, home, search and article pages show it.
 
     The most repeated fragment of the site (40 on a timeline page), so it is
     built here rather than by an ``{% include %}`` (about 1 ms a card in the
-    template engine). Needs ``with_people()``, and ``meeting.sources``
+    template engine). Needs ``views.cards.attach_people`` or ``with_people()``, and ``meeting.sources``
     (``views.cards.attach_sources``) when ``show_sources``; ``meeting.ordinal`` is shown when set.
     A card the view already has (``views.cards.prepare_cards``, same ``show_sources``) is used as is.
     """
@@ -159,12 +182,14 @@ def meeting_card(meeting: Any, show_sources: bool = False) -> SafeString:
         head.append('<span class="badge text-bg-success">مؤكَّد</span>')
 
     entity_url = _url_maker("entity-detail", "entity-slug-marker")
+    roles = _role_names()
     people = []
-    for p in meeting.participations.all():
+    for person in _card_people(meeting):
         role = (
-            f' <span class="role">({escape(p.get_role_display())})</span>' if p.role != "participant" else ""
+            f' <span class="role">({escape(roles[person.role])})</span>'
+            if person.role != "participant"
+            else ""
         )
-        person = p.person
         link = f'<a href="{escape(entity_url(person.slug))}">{escape(person.name)}</a>{role}'
         people.append(link if not people else f'<span class="sep"> و</span>{link}')
     if not people:

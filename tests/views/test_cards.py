@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsapp.models import Article, Entity, Evidence, Meeting, Participation, Source
+from newsapp.templatetags.rendering import meeting_card
 from newsapp.views.cards import prepare_cards
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +173,15 @@ def test_with_no_fragment_cache_cards_are_built_every_time(call, settings):
         [again] = prepare_cards(fresh, show_sources=True)
     assert again.card_html == first
     assert len(captured) == 2
+
+
+def test_a_card_of_rows_is_the_card_of_model_instances(call):
+    """``prepare_cards`` reads people as rows; search and the article page pass ``with_people()``
+    instances to ``{% meeting_card %}``: both give the same card, roles and order included."""
+    call.participations.filter(person__slug="xi-jinping").update(role="host")
+    Participation.objects.create(meeting=call, person=Entity.objects.get(slug="joe-biden"), role="visitor")
+    from_rows = prepare_cards([Meeting.objects.select_related("location", "occasion").get(pk=call.pk)])[0]
+    from_instances = meeting_card(Meeting.objects.with_people().get(pk=call.pk))
+    assert from_rows.card_html == from_instances
+    assert from_instances.index("شي جين بينغ") < from_instances.index("جو بايدن")
+    assert "(مضيف)" in from_instances and "(زائر)" in from_instances
