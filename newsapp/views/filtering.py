@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, F, Model, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import QueryDict
 from django.shortcuts import render
 from django.views.generic.list import MultipleObjectMixin
 
 from newsapp.caching import current_generation
-from newsapp.models import Entity, Meeting, Participation, Source
+from newsapp.models import Entity, Meeting, Source
 
 # Readers may not ask for more rows than this on one page.
 MAX_PAGE_SIZE = 50
@@ -120,15 +120,18 @@ def _catalog_choices() -> dict:
     global _choices_memo  # noqa: PLW0603 (replaced whole: threads read it without a lock)
     generation = current_generation()[0]
     if _choices_memo.get("generation") != generation:
+        # EntityStats keeps each person's visible meetings: counted from the
+        # participations, this was 58 ms at 20,000 meetings, paid by every
+        # process after every write.
         met = (
-            Participation.objects.exclude(meeting__review=Meeting.Review.REJECTED)
-            .values(slug=F("person__slug"), name=F("person__name"))
-            .annotate(n=Count("meeting", distinct=True))
-            .order_by("-n", "name")[:LEADER_CHOICES]
+            Entity.objects.persons()
+            .filter(stats__meetings__gt=0)
+            .order_by("-stats__meetings", "name")
+            .values("slug", "name")[:LEADER_CHOICES]
         )
         _choices_memo = {
             "generation": generation,
-            "leaders": [{"slug": row["slug"], "name": row["name"]} for row in met],
+            "leaders": list(met),
             "countries": list(Entity.objects.countries().order_by("name").values("slug", "name")),
             "sources": list(Source.objects.values("id", "name")),
         }

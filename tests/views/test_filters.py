@@ -138,3 +138,26 @@ def test_the_leader_pickers_list_the_most_met_and_always_the_chosen(client, worl
     rare = Entity.objects.persons().exclude(slug__in=others).filter(participations__isnull=False).first()
     html = timeline(client, f"?leader={rare.slug}")
     assert re.search(rf'id="f-leader1".*?<option value="{rare.slug}" selected>', html, re.S)
+
+
+def test_the_leader_pickers_rank_people_by_their_visible_meetings(client, catalog):
+    from newsapp.caching import bump_generation
+    from newsapp.models import Participation
+    from newsapp.views.filtering import filter_choices
+
+    xi, putin, biden = (Entity.objects.get(slug=s) for s in ("xi-jinping", "vladimir-putin", "joe-biden"))
+
+    def meeting(*people, review="pending", status="held"):
+        held = Meeting.objects.create(kind="call", start_date=date(2024, 5, 1), review=review, status=status)
+        for person in people:
+            Participation.objects.create(meeting=held, person=person)
+
+    meeting(putin, biden)
+    meeting(putin, biden)
+    meeting(putin, status="planned")  # announced meetings count too
+    for _ in range(3):
+        meeting(xi, review="rejected")  # an editor's rejection does not
+    meeting(xi)
+    bump_generation()
+    ranked = [row["slug"] for row in filter_choices()["leader_choices"]]
+    assert ranked == ["vladimir-putin", "joe-biden", "xi-jinping"]
