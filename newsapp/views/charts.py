@@ -8,7 +8,7 @@ and 400 dots was a sixth of a timeline page served from cached data.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 from typing import NamedTuple
 
@@ -66,13 +66,23 @@ def monthly_chart(held, read: Read = read_now) -> MonthlyChart:
             .order_by()
         )
 
-    html, total = read(query, _chart_and_total)
+    return _chart(*read(query, _chart_and_total))
+
+
+def _chart(html: str, total: int) -> MonthlyChart:
     return MonthlyChart(mark_safe(html), total)  # noqa: S308 (rendered by a template, escaped there)
 
 
 def _chart_and_total(rows: list[dict]) -> tuple[str, int]:
     dated = [row for row in rows if row["month"] is not None]
     return _chart_html(dated), sum(row["n"] for row in rows)
+
+
+def chart_of(meetings: list[tuple]) -> MonthlyChart:
+    """``monthly_chart`` of meetings already read as ``(id, kind, start_date, …)`` rows."""
+    counts = Counter((day and day.replace(day=1), kind) for _, kind, day, *_ in meetings)
+    rows = [{"month": month, "kind": kind, "n": n} for (month, kind), n in counts.items()]
+    return _chart(*_chart_and_total(rows))
 
 
 def _chart_html(rows: list[dict]) -> str:
@@ -142,7 +152,17 @@ def timeline_strip(held, on_page: set[int], read: Read = read_now) -> SafeString
             .values_list("id", "kind", "start_date")[:MAX_DOTS]
         )
 
-    parts = read(query, _strip_parts)
+    return strip_html(read(query, _strip_parts), on_page)
+
+
+def strip_of(chronological: list[tuple]) -> StripParts | None:
+    """The strip's parts (for ``strip_html``) of meetings already read as ``(id, kind, start_date, …)``
+    rows, oldest first: the newest ``MAX_DOTS`` of the dated ones."""
+    dated = [row[:3] for row in chronological if row[2] is not None]
+    return _strip_parts(dated[: -MAX_DOTS - 1 : -1])
+
+
+def strip_html(parts: StripParts | None, on_page: set[int]) -> SafeString:
     if parts is None:
         return mark_safe("")
     head, dots, tail = parts
@@ -154,7 +174,11 @@ def timeline_strip(held, on_page: set[int], read: Read = read_now) -> SafeString
 _DOTS_SLOT = "<!--dots-->"
 
 
-def _strip_parts(newest_first: list[tuple]) -> tuple[str, list[tuple[int, str]], str] | None:
+# The strip's HTML before its dots, each dot's (meeting id, <circle>), and the HTML after.
+StripParts = tuple[str, list[tuple[int, str]], str]
+
+
+def _strip_parts(newest_first: list[tuple]) -> StripParts | None:
     """The strip's HTML before its dots, each dot's ``(meeting id, <circle>)``, and the HTML after."""
     strip = _dots(newest_first)
     if strip is None:

@@ -10,7 +10,7 @@ from newsapp.models import Meeting
 from newsapp.paging import CountingPaginator
 
 from .cards import meetings_for_cards, prepare_cards
-from .charts import monthly_chart, timeline_strip
+from .charts import monthly_chart, strip_html, timeline_strip
 from .filtering import (
     BadRequestMixin,
     StrictPaginationMixin,
@@ -19,7 +19,7 @@ from .filtering import (
     filter_scope,
     selected,
 )
-from .relationship import contact_ordinals, relationship_summary
+from .relationship import contact_ordinals, pair_overview
 
 # How many upcoming (announced, not yet held) meetings the page lists.
 UPCOMING_LIMIT = 12
@@ -62,23 +62,25 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
         aggregates = Aggregates(scope=filter_scope(self.filterset, page_asked))
         filtered = self.filterset.qs
         held = filtered.held()
-        # Queries are handed over as functions where they can be: cached, they are never built.
-        self.chart = monthly_chart(held, aggregates.read)
-        context = super().get_context_data(**kwargs)
         leaders = list(self.filterset.form.cleaned_data.get("leader") or [])
+        pair = leaders if len(leaders) == 2 else None
+        # Queries are handed over as functions where they can be: cached, they are never built.
+        overview = pair_overview(held, aggregates.read) if pair else None
+        self.chart = overview.chart if overview else monthly_chart(held, aggregates.read)
+        context = super().get_context_data(**kwargs)
         page = context["meetings"] = meetings_for_cards(context["meetings"], aggregates.read)
         upcoming = meetings_for_cards(
             lambda: filtered.planned().chronological()[:UPCOMING_LIMIT], aggregates.read
         )
-        pair = leaders if len(leaders) == 2 else None
         if pair:
             ordinals = contact_ordinals(
                 lambda: Meeting.objects.visible().held().involving(*pair), aggregates.read
             )
             for meeting in page:
                 meeting.ordinal = ordinals.get(meeting.pk)
-            context["relationship"] = relationship_summary(held, aggregates.read)
+            context["relationship"] = overview.summary
         prepare_cards(page + upcoming, show_sources=True)
+        on_page = {meeting.pk for meeting in page}
         context.update(
             filter_choices([leader.slug for leader in leaders]),
             **selected(self.request),
@@ -87,6 +89,10 @@ class TimelineView(BadRequestMixin, StrictPaginationMixin, ListView):
             years=group_by_month(page),
             upcoming=upcoming,
             chart=self.chart.html,
-            strip=timeline_strip(held, {m.pk for m in page}, aggregates.read),
+            strip=(
+                strip_html(overview.strip, on_page)
+                if overview
+                else timeline_strip(held, on_page, aggregates.read)
+            ),
         )
         return context
